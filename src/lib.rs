@@ -6,6 +6,7 @@
 
 pub mod claims;
 pub mod diagnostic;
+pub mod eval;
 pub mod lexicon;
 pub mod parse;
 pub mod rules;
