@@ -8,6 +8,7 @@ pub mod claims;
 pub mod diagnostic;
 pub mod lexicon;
 pub mod parse;
+pub mod printer;
 pub mod rules;
 pub mod source;
 
