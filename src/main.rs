@@ -1,32 +1,11 @@
-//! The `attrcheck` command line.
-//!
-//! PROVISIONAL: reads the given files and prints the analysis as JSON. The
-//! full CLI (formats, exit codes, directories) replaces this (issue #2).
+//! The `attrcheck` binary: parses the command line and hands over to
+//! [`cli::run`], whose result is the exit code (0 clean, 1 findings, 2 errors).
 
-use attrcheck::source::SourceFile;
+mod cli;
+
+use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let settings = attrcheck::Settings::default();
-    let mut code = ExitCode::SUCCESS;
-    for path in std::env::args().skip(1) {
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(err) => {
-                eprintln!("error: {path}: {err}");
-                code = ExitCode::from(2);
-                continue;
-            }
-        };
-        let Ok(source) = SourceFile::new(path.clone(), text) else {
-            code = ExitCode::from(2);
-            continue;
-        };
-        let report = attrcheck::check_file(&source, &settings);
-        println!(
-            "{}",
-            serde_json::json!({"path": path, "claims": report.claims, "diagnostics": report.diagnostics})
-        );
-    }
-    code
+    ExitCode::from(cli::run(cli::Args::parse()))
 }
