@@ -6,7 +6,7 @@ use attrcheck::printer::{
     self, report_handler, CheckedFile, FileError, FileErrorKind, FileOutcome, NamedText, Printer,
     Run, Summary,
 };
-use attrcheck::rules::{self, RuleMeta};
+use attrcheck::rules::{self, Rule, RuleMeta};
 use attrcheck::source::{LineIndex, SourceFile};
 use attrcheck::Settings;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -234,16 +234,20 @@ pub fn run(args: Args) -> u8 {
         width: terminal_width(&io::stderr()),
     };
 
-    let all_rules: Vec<RuleMeta> = rules::registry().iter().map(|rule| rule.meta()).collect();
+    // Every rule this run knows. `--rules-dir` appends its data rules here
+    // (a load error is a miette report printed by `errors`, exit 2), so that
+    // listing, explaining and selecting treat them like the built-in ones.
+    let all_rules: Vec<Box<dyn Rule>> = rules::registry();
+    let all_meta: Vec<RuleMeta> = all_rules.iter().map(|rule| rule.meta()).collect();
     if args.list_rules {
         return write_stdout(|out| match args.format {
-            Format::Json => printer::rules::write_list_json(out, &all_rules),
-            _ => printer::rules::write_list(out, &all_rules),
+            Format::Json => printer::rules::write_list_json(out, &all_meta),
+            _ => printer::rules::write_list(out, &all_meta),
         });
     }
     if let Some(wanted) = &args.explain {
-        let Some(rule) = find_rule(&all_rules, wanted) else {
-            errors.print(&unknown_rule(&all_rules, wanted, "--explain"));
+        let Some(rule) = find_rule(&all_meta, wanted) else {
+            errors.print(&unknown_rule(&all_meta, wanted, "--explain"));
             return EXIT_ERROR;
         };
         return write_stdout(|out| match args.format {
@@ -252,27 +256,24 @@ pub fn run(args: Args) -> u8 {
         });
     }
 
-    // The rule set of this run. `--rules-dir` adds its data rules to
-    // `all_rules` and the registry here, before selection; its load errors
-    // are miette reports printed like these (exit 2).
-    let enabled = match select_rules(&all_rules, &args.select, &args.ignore) {
+    let enabled = match select_rules(&all_meta, &args.select, &args.ignore) {
         Ok(enabled) => enabled,
         Err(error) => {
             errors.print(&error);
             return EXIT_ERROR;
         }
     };
+    let (enabled_meta, rules): (Vec<RuleMeta>, Vec<Box<dyn Rule>>) = all_rules
+        .into_iter()
+        .map(|rule| (rule.meta(), rule))
+        .filter(|(meta, _)| enabled.contains(&meta.code))
+        .unzip();
+    // `--source FILE` (the documents quotations are compared with) is read
+    // here into the settings, its errors reported like the rules' (exit 2).
     let settings = Settings {
-        rules: rules::registry()
-            .into_iter()
-            .filter(|rule| enabled.contains(&rule.meta().code))
-            .collect(),
+        rules,
         ..Settings::default()
     };
-    let enabled_meta: Vec<RuleMeta> = all_rules
-        .into_iter()
-        .filter(|rule| enabled.contains(&rule.code))
-        .collect();
 
     let printer: Box<dyn Printer> = match args.format {
         Format::Human => Box::new(printer::Human::new(
@@ -304,18 +305,18 @@ pub fn run(args: Args) -> u8 {
     };
 
     let mut summary = Summary::default();
+    let mut buffers = Vec::with_capacity(processed.len());
+    let mut failed = Vec::new();
     let mut stderr = io::stderr().lock();
-    for file in &processed {
+    for file in processed {
         summary.add(&file.summary);
         // A closed stderr must not stop the run.
         let _ = stderr.write_all(&file.err);
+        buffers.push(file.out);
+        failed.extend(file.error);
     }
     drop(stderr);
-    let buffers: Vec<Vec<u8>> = processed.iter().map(|file| file.out.clone()).collect();
-    let failed: Vec<&FileError> = processed
-        .iter()
-        .filter_map(|file| file.error.as_ref())
-        .collect();
+    let failed: Vec<&FileError> = failed.iter().collect();
     let written = write_stdout(|out| {
         printer.finish(
             out,
@@ -346,8 +347,12 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
     }
 }
 
-fn terminal_width(stream: &impl std::os::fd::AsFd) -> usize {
-    terminal_size::terminal_size_of(stream).map_or(80, |(width, _)| usize::from(width.0).max(40))
+/// The terminal's width when `stream` is a terminal (at least 40), else 80.
+fn terminal_width(stream: &impl IsTerminal) -> usize {
+    if !stream.is_terminal() {
+        return 80;
+    }
+    terminal_size::terminal_size().map_or(80, |(width, _)| usize::from(width.0).max(40))
 }
 
 /// Renders the CLI's own errors (usage, unreadable files) as miette reports.

@@ -161,7 +161,8 @@ fn a_missing_file_is_exit_2_and_the_other_files_are_still_checked() {
         out.stderr
     );
     assert!(
-        out.stdout.starts_with("1 file checked, ") && out.stdout.ends_with("; 1 file unreadable\n"),
+        out.stdout.starts_with("1 file checked, ")
+            && out.stdout.ends_with("; 1 input could not be read\n"),
         "{}",
         out.stdout
     );

@@ -307,6 +307,30 @@ mod tests {
     }
 
     #[test]
+    fn colour_is_only_used_when_asked() {
+        let text = "Officials said it.";
+        let diagnostic = Diagnostic::new(
+            "AC004",
+            "anonymous-source",
+            Severity::Info,
+            Span::new(0, 9),
+            "claim rests on an unnamed source",
+        );
+        let source = SourceFile::new("t.txt", text).unwrap();
+        let report = crate::check_file(&source, &crate::Settings::default());
+        let lines = LineIndex::new(text);
+        let file = CheckedFile {
+            source: &source,
+            lines: &lines,
+            report: &report,
+        };
+        assert!(Human::new(true, 80, false, true)
+            .render(&file, &diagnostic)
+            .contains('\u{1b}'));
+        assert!(!render(text, &diagnostic).contains('\u{1b}'));
+    }
+
+    #[test]
     fn info_renders_as_advice_and_bad_spans_do_not_fail() {
         let text = "Officials said it.";
         let diagnostic = Diagnostic::new(

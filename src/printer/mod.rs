@@ -191,7 +191,11 @@ impl Summary {
         if self.unreadable > 0 {
             line.push_str(&format!(
                 "; {}",
-                plural(self.unreadable, "file unreadable", "files unreadable")
+                plural(
+                    self.unreadable,
+                    "input could not be read",
+                    "inputs could not be read"
+                )
             ));
         }
         line
@@ -281,7 +285,7 @@ mod tests {
         };
         assert_eq!(
             summary.line(),
-            "2 files checked, 1 claim: 1 error, 2 warnings, 0 infos; 1 file unreadable"
+            "2 files checked, 1 claim: 1 error, 2 warnings, 0 infos; 1 input could not be read"
         );
         assert_eq!(summary.worst(), Some(Severity::Error));
         assert_eq!(Summary::default().worst(), None);

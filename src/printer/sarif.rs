@@ -176,7 +176,7 @@ fn location(file: &CheckedFile<'_>, span: Span) -> Value {
             "endLine": end.line,
             "endColumn": end.column,
             "byteOffset": span.start,
-            "byteLength": span.len(),
+            "byteLength": span.end.saturating_sub(span.start),
         }
     })
 }
