@@ -288,41 +288,20 @@ pub fn run(args: Args) -> u8 {
         Format::Github => Box::new(printer::Github),
     };
 
-    let inputs = collect_inputs(&args.paths);
-    let work = || {
-        inputs
-            .into_par_iter()
-            .map(|input| process(input, &settings, printer.as_ref(), &errors))
-            .collect::<Vec<_>>()
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.map_or(0, NonZeroUsize::get))
-        .build();
-    let processed = match pool {
-        Ok(pool) => pool.install(work),
-        // No thread pool (resource limits): rayon's global pool still works.
-        Err(_) => work(),
-    };
-
-    let mut summary = Summary::default();
-    let mut buffers = Vec::with_capacity(processed.len());
-    let mut failed = Vec::new();
-    let mut stderr = io::stderr().lock();
-    for file in processed {
-        summary.add(&file.summary);
-        // A closed stderr must not stop the run.
-        let _ = stderr.write_all(&file.err);
-        buffers.push(file.out);
-        failed.extend(file.error);
-    }
-    drop(stderr);
-    let failed: Vec<&FileError> = failed.iter().collect();
+    let processed = check_inputs(
+        collect_inputs(&args.paths),
+        args.jobs,
+        &settings,
+        printer.as_ref(),
+        &errors,
+    );
+    let summary = processed.summary;
     let written = write_stdout(|out| {
         printer.finish(
             out,
             &Run {
-                buffers: &buffers,
-                errors: &failed,
+                buffers: &processed.buffers,
+                errors: &processed.failed.iter().collect::<Vec<_>>(),
                 summary,
             },
         )
@@ -331,6 +310,56 @@ pub fn run(args: Args) -> u8 {
         return written;
     }
     exit_code(summary.worst(), args.fail_on, summary.unreadable > 0)
+}
+
+/// What the workers produced, in input order.
+struct Checked {
+    buffers: Vec<Vec<u8>>,
+    failed: Vec<FileError>,
+    summary: Summary,
+}
+
+/// Reads, analyses and renders every input on a pool of `jobs` threads,
+/// writes the inputs' errors to stderr, and returns the renderings in input
+/// order.
+fn check_inputs(
+    inputs: Vec<Input>,
+    jobs: Option<NonZeroUsize>,
+    settings: &Settings,
+    printer: &dyn Printer,
+    errors: &ErrorPrinter,
+) -> Checked {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.map_or(0, NonZeroUsize::get))
+        .build();
+    let processed: Vec<Processed> = match pool {
+        Ok(pool) => pool.install(|| {
+            inputs
+                .into_par_iter()
+                .map(|input| process(input, settings, printer, errors))
+                .collect()
+        }),
+        // No threads to be had (resource limits): one file after another.
+        Err(_) => inputs
+            .into_iter()
+            .map(|input| process(input, settings, printer, errors))
+            .collect(),
+    };
+
+    let mut checked = Checked {
+        buffers: Vec::with_capacity(processed.len()),
+        failed: Vec::new(),
+        summary: Summary::default(),
+    };
+    let mut stderr = io::stderr().lock();
+    for file in processed {
+        checked.summary.add(&file.summary);
+        // A closed stderr must not stop the run.
+        let _ = stderr.write_all(&file.err);
+        checked.buffers.push(file.out);
+        checked.failed.extend(file.error);
+    }
+    checked
 }
 
 /// Writes to a buffered stdout. A closed pipe (`| head`) ends the output
