@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod eval;
 pub mod lexicon;
 pub mod parse;
+pub mod printer;
 pub mod rules;
 pub mod source;
 
