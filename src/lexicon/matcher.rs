@@ -158,8 +158,44 @@ impl Hasher for WordHasher {
     }
 
     #[inline]
+    fn write_u64(&mut self, i: u64) {
+        // Keys that are already word hashes are used as they are.
+        self.0 = i;
+    }
+
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// The hash of a normalized word, as the matchers look it up. Computed once
+/// per word of an article ([`crate::rules::words::Words`]) and shared by
+/// every matcher.
+#[inline]
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = WordHasher(0);
+    h.write(word.as_bytes());
+    // Spread the last bytes into the high bits hashbrown uses.
+    h.0 ^ (h.0 >> 29)
+}
+
+/// A normalized word and its [`word_hash`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The normalized word.
+    pub text: &'a str,
+    /// Its hash.
+    pub hash: u64,
+}
+
+impl<'a> From<&'a str> for Word<'a> {
+    #[inline]
+    fn from(text: &'a str) -> Self {
+        Word {
+            text,
+            hash: word_hash(text),
+        }
     }
 }
 
@@ -171,8 +207,12 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// plus the matches, whatever the number of phrases.
 #[derive(Clone, Debug, Default)]
 pub struct PhraseMatcher {
-    /// Word → symbol. Words absent from every phrase have no symbol.
-    vocab: FastMap<Box<str>, u32>,
+    /// Word hash → symbol. Words absent from every phrase have no symbol.
+    vocab: FastMap<u64, u32>,
+    /// Symbol → word, to confirm a hash hit.
+    symbols: Vec<Box<str>>,
+    /// Words whose hash collides with an earlier word's (almost never).
+    collided: Vec<(Box<str>, u32)>,
     /// (state, symbol) → state: the trie edges.
     goto: FastMap<(u32, u32), u32>,
     /// Failure link of each state (state 0 is the root).
@@ -202,8 +242,7 @@ impl PhraseMatcher {
             }
             let mut state = 0u32;
             for word in words {
-                let next_symbol = m.vocab.len() as u32;
-                let symbol = *m.vocab.entry(word.into_boxed_str()).or_insert(next_symbol);
+                let symbol = m.intern(word);
                 state = match m.goto.get(&(state, symbol)) {
                     Some(&next) => next,
                     None => {
@@ -219,6 +258,26 @@ impl PhraseMatcher {
         }
         m.link();
         m
+    }
+
+    /// The symbol of `word`, allocated on first sight.
+    fn intern(&mut self, word: String) -> u32 {
+        if let Some(symbol) = self.symbol(Word::from(word.as_str())) {
+            return symbol;
+        }
+        let symbol = self.symbols.len() as u32;
+        let hash = word_hash(&word);
+        let word = word.into_boxed_str();
+        match self.vocab.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.push((word.clone(), symbol));
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(symbol);
+            }
+        }
+        self.symbols.push(word);
+        symbol
     }
 
     /// Treats `Putin’s` as `Putin` when searching (for name lists).
@@ -278,21 +337,39 @@ impl PhraseMatcher {
 
     /// The symbol of a normalized word, if some phrase uses it.
     #[inline]
-    fn symbol(&self, word: &str) -> Option<u32> {
-        let word = if self.possessive {
-            strip_possessive(word)
-        } else {
-            word
-        };
-        self.vocab.get(word).copied()
+    fn symbol(&self, word: Word<'_>) -> Option<u32> {
+        if self.possessive {
+            let stripped = strip_possessive(word.text);
+            if stripped.len() != word.text.len() {
+                return self.symbol_exact(Word::from(stripped));
+            }
+        }
+        self.symbol_exact(word)
+    }
+
+    #[inline]
+    fn symbol_exact(&self, word: Word<'_>) -> Option<u32> {
+        match self.vocab.get(&word.hash) {
+            None => None,
+            Some(&symbol) if *self.symbols[symbol as usize] == *word.text => Some(symbol),
+            Some(_) => self
+                .collided
+                .iter()
+                .find(|(w, _)| **w == *word.text)
+                .map(|&(_, s)| s),
+        }
     }
 
     /// Every match, overlapping ones included, in order of their end.
     ///
-    /// `words` yields `Some(normalized word)` for each word and `None` where
+    /// `words` yields `Some(normalized word)` (a `&str` or a [`Word`] with
+    /// its precomputed hash) for each word and `None` where
     /// the text breaks (punctuation, a sentence end): no match spans a break.
     /// Word indices in the hits count only the `Some` items.
-    pub fn find_all<'w>(&self, words: impl IntoIterator<Item = Option<&'w str>>) -> Vec<Hit> {
+    pub fn find_all<'w, W: Into<Word<'w>>>(
+        &self,
+        words: impl IntoIterator<Item = Option<W>>,
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut state = 0u32;
         let mut index = 0u32;
@@ -302,7 +379,7 @@ impl PhraseMatcher {
                 continue;
             };
             index += 1;
-            let Some(symbol) = self.symbol(word) else {
+            let Some(symbol) = self.symbol(word.into()) else {
                 state = 0;
                 continue;
             };
@@ -328,7 +405,10 @@ impl PhraseMatcher {
     }
 
     /// The leftmost-longest non-overlapping matches, in text order.
-    pub fn find<'w>(&self, words: impl IntoIterator<Item = Option<&'w str>>) -> Vec<Hit> {
+    pub fn find<'w, W: Into<Word<'w>>>(
+        &self,
+        words: impl IntoIterator<Item = Option<W>>,
+    ) -> Vec<Hit> {
         leftmost_longest(self.find_all(words))
     }
 }
@@ -456,6 +536,20 @@ mod tests {
         assert_eq!(find(&m, "Vladimir Putin’s"), []);
         let m = m.strip_possessives();
         assert_eq!(find(&m, "Vladimir Putin’s"), [(0, 0, 2)]);
+    }
+
+    #[test]
+    fn hash_hits_are_confirmed_by_the_word() {
+        let mut m = PhraseMatcher::new(["alpha beta"]);
+        // Pretend `gamma` collides with `alpha`: a hash hit on the wrong word
+        // is not a match, and a collided word is still found.
+        let alpha = m.vocab[&word_hash("alpha")];
+        m.vocab.insert(word_hash("gamma"), alpha);
+        assert_eq!(m.symbol(Word::from("gamma")), None);
+        m.collided.push(("gamma".into(), 7));
+        assert_eq!(m.symbol(Word::from("gamma")), Some(7));
+        assert_eq!(m.symbol(Word::from("alpha")), Some(alpha));
+        assert_eq!(find(&m, "alpha beta"), [(0, 0, 2)]);
     }
 
     #[test]

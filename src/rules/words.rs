@@ -5,7 +5,7 @@
 //! same whether the tokenizer keeps punctuation apart or attached. A break
 //! separates sentences, blank-line blocks and URLs; no phrase spans one.
 
-use crate::lexicon::matcher::{normalize_word, split_words, Piece};
+use crate::lexicon::matcher::{normalize_word, split_words, word_hash, Piece, Word};
 use crate::parse::{Article, TokenKind};
 use crate::source::Span;
 use std::ops::Range;
@@ -47,6 +47,8 @@ pub struct Words {
     norm: String,
     /// Item index of each word, in order.
     word_items: Vec<u32>,
+    /// Item index → hash of its normalized word (0 for other items).
+    hashes: Vec<u64>,
 }
 
 /// Whether `c` is a quotation mark.
@@ -64,6 +66,7 @@ impl Words {
             items: Vec::with_capacity(article.tokens.len() + article.sentences.len()),
             norm: String::with_capacity(text.len() / 2),
             word_items: Vec::with_capacity(article.tokens.len()),
+            hashes: Vec::with_capacity(article.tokens.len() + article.sentences.len()),
         };
         let mut sentence_starts = article.sentences.iter().map(|s| s.tokens.start).peekable();
         let mut buf = String::new();
@@ -85,7 +88,7 @@ impl Words {
             };
             match token.kind {
                 TokenKind::Url | TokenKind::Handle => {
-                    words.items.push(Item {
+                    words.push(Item {
                         span: token.span,
                         kind: ItemKind::Break,
                         norm_start: 0,
@@ -95,14 +98,29 @@ impl Words {
                 _ => words.push_pieces(text, start, token_text, &mut buf),
             }
         }
+        debug_assert_eq!(words.hashes.len(), words.items.len());
         words
+    }
+
+    /// Appends an item; words get their hash computed here, while hot.
+    #[inline]
+    fn push(&mut self, item: Item) {
+        let hash = match item.kind {
+            ItemKind::Word => {
+                self.word_items.push(self.items.len() as u32);
+                word_hash(&self.norm[item.norm_start as usize..item.norm_end as usize])
+            }
+            _ => 0,
+        };
+        self.hashes.push(hash);
+        self.items.push(item);
     }
 
     fn push_break(&mut self, at: u32) {
         if self.items.last().is_some_and(|i| i.kind == ItemKind::Break) {
             return;
         }
-        self.items.push(Item {
+        self.push(Item {
             span: Span::new(at, at),
             kind: ItemKind::Break,
             norm_start: 0,
@@ -111,14 +129,26 @@ impl Words {
     }
 
     fn push_pieces(&mut self, text: &str, base: usize, token_text: &str, buf: &mut String) {
+        if !token_text.is_empty() && token_text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            // Fast path: a plain ASCII word, as most tokens are.
+            let norm_start = self.norm.len();
+            self.norm.push_str(token_text);
+            self.norm[norm_start..].make_ascii_lowercase();
+            self.push(Item {
+                span: Span::from_range(base..base + token_text.len()),
+                kind: ItemKind::Word,
+                norm_start: norm_start as u32,
+                norm_end: self.norm.len() as u32,
+            });
+            return;
+        }
         for piece in split_words(token_text) {
             match piece {
                 Piece::Word(s, e) => {
                     normalize_word(&token_text[s..e], buf);
                     let norm_start = self.norm.len() as u32;
                     self.norm.push_str(buf);
-                    self.word_items.push(self.items.len() as u32);
-                    self.items.push(Item {
+                    self.push(Item {
                         span: Span::from_range(base + s..base + e),
                         kind: ItemKind::Word,
                         norm_start,
@@ -135,7 +165,7 @@ impl Words {
                     } else {
                         ItemKind::Punct(c)
                     };
-                    self.items.push(Item {
+                    self.push(Item {
                         span: Span::from_range(at..at + c.len_utf8()),
                         kind,
                         norm_start: 0,
@@ -161,12 +191,18 @@ impl Words {
     /// The stream a [`crate::lexicon::PhraseMatcher`] reads: `Some(word)` per
     /// word, `None` at every break or punctuation mark except periods (which
     /// end abbreviations inside names: `J.D. Vance`, `Gov. Smith`).
-    pub fn matcher_input(&self) -> impl Iterator<Item = Option<&str>> + '_ {
-        self.items.iter().filter_map(move |item| match item.kind {
-            ItemKind::Word => Some(Some(self.norm(item))),
-            ItemKind::Punct('.') => None,
-            _ => Some(None),
-        })
+    pub fn matcher_input(&self) -> impl Iterator<Item = Option<Word<'_>>> + '_ {
+        self.items
+            .iter()
+            .zip(&self.hashes)
+            .filter_map(move |(item, &hash)| match item.kind {
+                ItemKind::Word => Some(Some(Word {
+                    text: self.norm(item),
+                    hash,
+                })),
+                ItemKind::Punct('.') => None,
+                _ => Some(None),
+            })
     }
 
     /// The item indices of words `range` (as counted by a matcher hit).
