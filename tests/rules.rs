@@ -212,3 +212,28 @@ fn seed_article_has_no_loaded_cue_and_no_unbalanced_quote() {
     let report = check_file(&source, &settings);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Every rule runs on any text without panicking, and every span it
+        /// reports lies on char boundaries inside the text.
+        #[test]
+        fn rules_are_total(text in "(\\PC|[“”\"'’«» ,.:;\\n-]|experts say|admitted that|Anthony Blinken){0,60}") {
+            let source = SourceFile::new("prop.txt", text.clone()).unwrap();
+            let report = check_file(&source, &Settings::default());
+            for d in &report.diagnostics {
+                let spans = std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span));
+                for span in spans {
+                    prop_assert!(span.start <= span.end && span.end as usize <= text.len());
+                    prop_assert!(text.is_char_boundary(span.start as usize));
+                    prop_assert!(text.is_char_boundary(span.end as usize));
+                }
+            }
+        }
+    }
+}

@@ -319,6 +319,115 @@ mod tests {
         assert!(lexicon.loaded_words.entries().len() >= 30);
     }
 
+    fn hits(matcher: &PhraseMatcher, text: &str) -> Vec<(u32, String)> {
+        let mut buf = String::new();
+        let words: Vec<Option<String>> = matcher::split_words(text)
+            .filter_map(|p| match p {
+                matcher::Piece::Word(s, e) => {
+                    matcher::normalize_word(&text[s..e], &mut buf);
+                    Some(Some(buf.clone()))
+                }
+                matcher::Piece::Punct(_, '.') => None,
+                matcher::Piece::Punct(..) => Some(None),
+            })
+            .collect();
+        let plain: Vec<&str> = words.iter().flatten().map(String::as_str).collect();
+        matcher
+            .find(words.iter().map(|w| w.as_deref()))
+            .into_iter()
+            .map(|h| (h.phrase, plain[h.start as usize..h.end as usize].join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn names_tell_canonical_variant_and_misspelling_apart() {
+        let names = &Lexicon::builtin().names;
+        let text = "US Secretary of State Anthony Blinken met Volodymyr Zelenskyy; \
+                    Vladimir Zelensky’s aide and Xi Jinping’s envoy, Sen. J.D. Vance.";
+        let found: Vec<(String, FormKind, String)> = hits(names.matcher(), text)
+            .into_iter()
+            .map(|(phrase, words)| {
+                let form = names.form(phrase).unwrap();
+                (words, form.kind, form.entry.canonical.clone())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "anthony blinken".into(),
+                    FormKind::Misspelling,
+                    "Antony Blinken".into()
+                ),
+                (
+                    "volodymyr zelenskyy".into(),
+                    FormKind::Variant,
+                    "Volodymyr Zelensky".into()
+                ),
+                (
+                    "vladimir zelensky's".into(),
+                    FormKind::Misspelling,
+                    "Volodymyr Zelensky".into()
+                ),
+                (
+                    "xi jinping's".into(),
+                    FormKind::Canonical,
+                    "Xi Jinping".into()
+                ),
+                ("j.d vance".into(), FormKind::Variant, "JD Vance".into()),
+            ]
+        );
+        let xi = names
+            .entries()
+            .iter()
+            .find(|e| e.canonical == "Xi Jinping")
+            .unwrap();
+        assert_eq!(xi.short_form(), "Xi");
+        let blinken = names
+            .form(hits(names.matcher(), "Antony Blinken")[0].0)
+            .unwrap();
+        assert_eq!(blinken.entry.short_form(), "Blinken");
+    }
+
+    #[test]
+    fn loaded_words_and_anonymous_sources_answer_lookups() {
+        let lexicon = Lexicon::builtin();
+        let clash = lexicon.loaded_words.get("Engagements", "clashes").unwrap();
+        assert_eq!(clash.kind, LoadedKind::Escalation);
+        assert_eq!(
+            lexicon.loaded_words.get("may", "will").unwrap().kind,
+            LoadedKind::Modality
+        );
+        assert!(lexicon.loaded_words.get("talks", "negotiations").is_none());
+        assert!(
+            lexicon.loaded_words.get("will", "may").is_none(),
+            "pairs are directed"
+        );
+
+        let anon = &lexicon.anonymous_sources;
+        let text = "citing a source in the White House and people familiar with the matter, \
+                    who spoke on condition of anonymity";
+        let found: Vec<(String, AnonymousKind)> = hits(anon.matcher(), text)
+            .into_iter()
+            .map(|(p, words)| (words, anon.patterns()[p as usize].kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("a source in".into(), AnonymousKind::Source),
+                (
+                    "people familiar with the matter".into(),
+                    AnonymousKind::Source
+                ),
+                (
+                    "who spoke on condition of anonymity".into(),
+                    AnonymousKind::Anonymity
+                ),
+            ]
+        );
+        assert!(hits(anon.matcher(), "a source of income for the town").is_empty());
+    }
+
     #[test]
     fn every_lexicon_file_is_embedded() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lexicons");

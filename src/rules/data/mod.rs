@@ -497,6 +497,39 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_cue_makes_a_loaded_verb_count() {
+        let loaded = builtin_data_rules()
+            .iter()
+            .find(|r| r.name() == "loaded-cue")
+            .unwrap();
+        let text = "The minister admitted the deficit had been underestimated.";
+        let article = parse_article(text);
+        let words = Words::new(text, &article);
+        // No `that`, no quotation: without claims the verb is left alone.
+        assert!(loaded.find(text, &article, &[], &words).is_empty());
+        let at = text.find("admitted").unwrap();
+        let claim = crate::claims::Claim {
+            id: 0,
+            kind: crate::claims::ClaimKind::Indirect,
+            span: Span::from_range(0..text.len()),
+            content: vec![Span::from_range(at + 9..text.len() - 1)],
+            speaker: None,
+            cue: Some(crate::claims::Cue {
+                span: Span::from_range(at..at + "admitted".len()),
+                kind: crate::claims::CueKind::Speech,
+            }),
+            chain: Vec::new(),
+            attribution: crate::claims::Attribution::Explicit,
+            sentence: 0,
+            quotes: Vec::new(),
+        };
+        let found = loaded.find(text, &article, &[claim], &words);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.text(text), "admitted");
+        assert_eq!(found[0].fix.as_ref().unwrap().replacement, "said");
+    }
+
+    #[test]
     fn inside_uses_the_enclosing_quote() {
         let quotes = [Span::new(0, 10), Span::new(20, 30)];
         assert!(inside(&quotes, Span::new(2, 5)));
