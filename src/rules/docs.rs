@@ -75,7 +75,7 @@ pub fn rule_page(rule: &dyn Rule) -> String {
         let path = rule.data_rule().map_or("rules/", |d| d.path());
         let _ = writeln!(
             out,
-            "- It is a data rule: to change its phrases or wording, copy `{path}` into your own directory, edit it (keep the code and name) and pass `--rules-dir DIR`; your file replaces the built-in one. The file's `tests` run with `cargo test`; see `rules/README.md` for the format."
+            "- It is a data rule: to change its phrases or wording, copy `{path}` into your own directory, edit it (keep the code and name) and pass `--rules-dir DIR`; your file replaces the built-in one. The built-in file's `tests` run with `cargo test`; see `rules/README.md` for the format."
         );
     }
     out
