@@ -1,11 +1,11 @@
 //! Findings: the structured result of a rule, independent of how it is printed.
 
 use crate::source::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; shown by miette as advice.
@@ -56,6 +56,19 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Extra context (`similarity 0.62`).
     pub note: Option<String>,
+    /// A machine-applicable replacement, when the fix is certain enough to
+    /// offer (`admitted` → `said`). The help says the same in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// A replacement of the text at `span`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// The bytes to replace.
+    pub span: Span,
+    /// The text to put there.
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -76,6 +89,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             note: None,
+            fix: None,
         }
     }
 
@@ -111,6 +125,15 @@ impl Diagnostic {
     /// Sets the note.
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+
+    /// Offers replacing `span` with `replacement`.
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
 }

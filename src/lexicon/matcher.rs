@@ -1,0 +1,565 @@
+//! Word-level phrase matching: an Aho–Corasick automaton whose alphabet is
+//! words, so every listed phrase is found in one pass over a word stream.
+//!
+//! Texts are split into words the same way everywhere ([`split_words`]):
+//! a word is a run of letters and digits, possibly joined by an inner
+//! apostrophe, hyphen or period (`Ukraine’s`, `build-up`, `U.S`). Words are
+//! compared after [`normalize_word`] (lowercase, `’` → `'`), so matching is
+//! case-insensitive. A period never separates phrase words (`J.D. Vance`,
+//! `Antony J. Blinken`), every other punctuation mark does.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// One piece of text as seen by the matcher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// A word; the range is its bytes in the split text.
+    Word(usize, usize),
+    /// One punctuation or symbol character at this byte offset.
+    Punct(usize, char),
+}
+
+/// Whether `c` can join two word characters into one word (`it’s`, `build-up`, `U.S`).
+#[inline]
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.')
+}
+
+/// Splits `text` into words and punctuation characters; whitespace is dropped.
+///
+/// A joiner (`'`, `’`, `-`, `‐`, `.`) belongs to a word only between two
+/// alphanumeric characters, so `“Kyiv’s` yields `“` and `Kyiv’s`, and
+/// `say.` yields `say` and `.`.
+pub fn split_words(text: &str) -> impl Iterator<Item = Piece> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (start, c) = chars.next()?;
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            return Some(Piece::Punct(start, c));
+        }
+        let mut end = start + c.len_utf8();
+        loop {
+            match chars.peek().copied() {
+                Some((i, next)) if next.is_alphanumeric() => {
+                    chars.next();
+                    end = i + next.len_utf8();
+                }
+                Some((i, next)) if is_joiner(next) => {
+                    // Look one further: the joiner stays only before an alphanumeric.
+                    let after = text[i + next.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        chars.next();
+                        end = i + next.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        return Some(Piece::Word(start, end));
+    })
+}
+
+/// Writes the comparison form of `word` into `out` (cleared first):
+/// lowercase, typographic apostrophes and hyphens made plain.
+pub fn normalize_word(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '’' | '‘' => out.push('\''),
+            '‐' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Strips a possessive ending (`’s`, `'s`) from a normalized word.
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .filter(|w| !w.is_empty())
+        .unwrap_or(word)
+}
+
+/// The normalized words of a phrase as written in a rules file. Punctuation
+/// other than periods is not allowed in phrases; [`phrase_problem`] reports it.
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut buf = String::new();
+    split_words(phrase)
+        .filter_map(|piece| match piece {
+            Piece::Word(s, e) => {
+                normalize_word(&phrase[s..e], &mut buf);
+                Some(buf.clone())
+            }
+            Piece::Punct(..) => None,
+        })
+        .collect()
+}
+
+/// Why a phrase cannot be matched, if it cannot: no word at all, or a
+/// punctuation mark (which always separates phrases in the text).
+pub fn phrase_problem(phrase: &str) -> Option<String> {
+    let mut words = 0;
+    for piece in split_words(phrase) {
+        match piece {
+            Piece::Word(..) => words += 1,
+            Piece::Punct(_, '.') => {}
+            Piece::Punct(_, c) => {
+                return Some(format!(
+                    "`{c}` separates words in the text, so this phrase can never match"
+                ))
+            }
+        }
+    }
+    (words == 0).then(|| "phrase has no word".to_string())
+}
+
+/// A match of phrase `phrase` over words `start..end` of the searched stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the phrase, in the order given to [`PhraseMatcher::new`].
+    pub phrase: u32,
+    /// Index of the first word (counting only words, not breaks).
+    pub start: u32,
+    /// One past the last word.
+    pub end: u32,
+}
+
+/// FxHash-style hasher: short words hash in a few cycles.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        // Keys that are already word hashes are used as they are.
+        self.0 = i;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hash of a normalized word, as the matchers look it up. Computed once
+/// per word of an article ([`crate::rules::words::Words`]) and shared by
+/// every matcher.
+#[inline]
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = WordHasher(0);
+    h.write(word.as_bytes());
+    // Spread the last bytes into the high bits hashbrown uses.
+    h.0 ^ (h.0 >> 29)
+}
+
+/// A normalized word and its [`word_hash`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The normalized word.
+    pub text: &'a str,
+    /// Its hash.
+    pub hash: u64,
+}
+
+impl<'a> From<&'a str> for Word<'a> {
+    #[inline]
+    fn from(text: &'a str) -> Self {
+        Word {
+            text,
+            hash: word_hash(text),
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A set of phrases compiled into a word-level Aho–Corasick automaton.
+///
+/// Building costs O(total phrase words); searching costs O(words searched)
+/// plus the matches, whatever the number of phrases.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseMatcher {
+    /// Word hash → symbol. Words absent from every phrase have no symbol.
+    vocab: FastMap<u64, u32>,
+    /// Symbol → word, to confirm a hash hit.
+    symbols: Vec<Box<str>>,
+    /// Words whose hash collides with an earlier word's (almost never).
+    collided: Vec<(Box<str>, u32)>,
+    /// (state, symbol) → state: the trie edges.
+    goto: FastMap<(u32, u32), u32>,
+    /// Failure link of each state (state 0 is the root).
+    fail: Vec<u32>,
+    /// Phrases ending at each state, including through failure links.
+    out: Vec<Vec<u32>>,
+    /// Length in words of each phrase.
+    lens: Vec<u32>,
+    /// Whether possessive endings are stripped from searched words.
+    possessive: bool,
+}
+
+impl PhraseMatcher {
+    /// Compiles `phrases`; phrase `i` is reported as `Hit { phrase: i, .. }`.
+    /// A phrase with no word never matches.
+    pub fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> Self {
+        let mut m = PhraseMatcher {
+            fail: vec![0],
+            out: vec![Vec::new()],
+            ..PhraseMatcher::default()
+        };
+        for (id, phrase) in phrases.into_iter().enumerate() {
+            let words = phrase_words(phrase.as_ref());
+            m.lens.push(words.len() as u32);
+            if words.is_empty() {
+                continue;
+            }
+            let mut state = 0u32;
+            for word in words {
+                let symbol = m.intern(word);
+                state = match m.goto.get(&(state, symbol)) {
+                    Some(&next) => next,
+                    None => {
+                        let next = m.fail.len() as u32;
+                        m.fail.push(0);
+                        m.out.push(Vec::new());
+                        m.goto.insert((state, symbol), next);
+                        next
+                    }
+                };
+            }
+            m.out[state as usize].push(id as u32);
+        }
+        m.link();
+        m
+    }
+
+    /// The symbol of `word`, allocated on first sight.
+    fn intern(&mut self, word: String) -> u32 {
+        if let Some(symbol) = self.symbol(Word::from(word.as_str())) {
+            return symbol;
+        }
+        let symbol = self.symbols.len() as u32;
+        let hash = word_hash(&word);
+        let word = word.into_boxed_str();
+        match self.vocab.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.push((word.clone(), symbol));
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(symbol);
+            }
+        }
+        self.symbols.push(word);
+        symbol
+    }
+
+    /// Treats `Putin’s` as `Putin` when searching (for name lists).
+    pub fn strip_possessives(mut self) -> Self {
+        self.possessive = true;
+        self
+    }
+
+    /// Computes failure links breadth-first and merges outputs along them.
+    fn link(&mut self) {
+        let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.fail.len()];
+        for (&(state, symbol), &next) in &self.goto {
+            children[state as usize].push((symbol, next));
+        }
+        for list in &mut children {
+            list.sort_unstable();
+        }
+        let mut queue = std::collections::VecDeque::new();
+        for &(_, child) in &children[0] {
+            self.fail[child as usize] = 0;
+            queue.push_back(child);
+        }
+        while let Some(state) = queue.pop_front() {
+            for &(symbol, child) in &children[state as usize] {
+                let mut f = self.fail[state as usize];
+                let target = loop {
+                    if let Some(&t) = self.goto.get(&(f, symbol)) {
+                        break t;
+                    }
+                    if f == 0 {
+                        break 0;
+                    }
+                    f = self.fail[f as usize];
+                };
+                self.fail[child as usize] = target;
+                let inherited = self.out[target as usize].clone();
+                self.out[child as usize].extend(inherited);
+                queue.push_back(child);
+            }
+        }
+    }
+
+    /// The number of phrases compiled.
+    pub fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    /// Whether no phrase was compiled.
+    pub fn is_empty(&self) -> bool {
+        self.lens.is_empty()
+    }
+
+    /// The length in words of phrase `phrase`.
+    pub fn phrase_len(&self, phrase: u32) -> u32 {
+        self.lens.get(phrase as usize).copied().unwrap_or(0)
+    }
+
+    /// The symbol of a normalized word, if some phrase uses it.
+    #[inline]
+    fn symbol(&self, word: Word<'_>) -> Option<u32> {
+        if self.possessive {
+            let stripped = strip_possessive(word.text);
+            if stripped.len() != word.text.len() {
+                return self.symbol_exact(Word::from(stripped));
+            }
+        }
+        self.symbol_exact(word)
+    }
+
+    #[inline]
+    fn symbol_exact(&self, word: Word<'_>) -> Option<u32> {
+        match self.vocab.get(&word.hash) {
+            None => None,
+            Some(&symbol) if *self.symbols[symbol as usize] == *word.text => Some(symbol),
+            Some(_) => self
+                .collided
+                .iter()
+                .find(|(w, _)| **w == *word.text)
+                .map(|&(_, s)| s),
+        }
+    }
+
+    /// Every match, overlapping ones included, in order of their end.
+    ///
+    /// `words` yields `Some(normalized word)` (a `&str` or a [`Word`] with
+    /// its precomputed hash) for each word and `None` where
+    /// the text breaks (punctuation, a sentence end): no match spans a break.
+    /// Word indices in the hits count only the `Some` items.
+    pub fn find_all<'w, W: Into<Word<'w>>>(
+        &self,
+        words: impl IntoIterator<Item = Option<W>>,
+    ) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut state = 0u32;
+        let mut index = 0u32;
+        for word in words {
+            let Some(word) = word else {
+                state = 0;
+                continue;
+            };
+            index += 1;
+            let Some(symbol) = self.symbol(word.into()) else {
+                state = 0;
+                continue;
+            };
+            state = loop {
+                if let Some(&next) = self.goto.get(&(state, symbol)) {
+                    break next;
+                }
+                if state == 0 {
+                    break 0;
+                }
+                state = self.fail[state as usize];
+            };
+            for &phrase in &self.out[state as usize] {
+                let len = self.lens[phrase as usize];
+                hits.push(Hit {
+                    phrase,
+                    start: index - len,
+                    end: index,
+                });
+            }
+        }
+        hits
+    }
+
+    /// The leftmost-longest non-overlapping matches, in text order.
+    pub fn find<'w, W: Into<Word<'w>>>(
+        &self,
+        words: impl IntoIterator<Item = Option<W>>,
+    ) -> Vec<Hit> {
+        leftmost_longest(self.find_all(words))
+    }
+}
+
+/// Keeps, from left to right, the longest match starting at each point that
+/// does not overlap a match already kept.
+pub fn leftmost_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.phrase));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if kept.last().is_none_or(|last| hit.start >= last.end) {
+            kept.push(hit);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Option<String>> {
+        let mut buf = String::new();
+        split_words(text)
+            .filter_map(|p| match p {
+                Piece::Word(s, e) => {
+                    normalize_word(&text[s..e], &mut buf);
+                    Some(Some(buf.clone()))
+                }
+                Piece::Punct(_, '.') => None,
+                Piece::Punct(..) => Some(None),
+            })
+            .collect()
+    }
+
+    fn find(m: &PhraseMatcher, text: &str) -> Vec<(u32, u32, u32)> {
+        let w = words(text);
+        m.find(w.iter().map(|w| w.as_deref()))
+            .into_iter()
+            .map(|h| (h.phrase, h.start, h.end))
+            .collect()
+    }
+
+    #[test]
+    fn splits_words_with_inner_joiners_only() {
+        let text = "“Kyiv’s build-up,” U.S. say. - ok";
+        let pieces: Vec<String> = split_words(text)
+            .map(|p| match p {
+                Piece::Word(s, e) => format!("w:{}", &text[s..e]),
+                Piece::Punct(i, c) => format!("p{i}:{c}"),
+            })
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                "p0:“",
+                "w:Kyiv’s",
+                "w:build-up",
+                "p20:,",
+                "p21:”",
+                "w:U.S",
+                "p28:.",
+                "w:say",
+                "p33:.",
+                "p35:-",
+                "w:ok"
+            ]
+        );
+    }
+
+    #[test]
+    fn normalizes_case_and_apostrophes() {
+        let mut out = String::new();
+        normalize_word("It’S", &mut out);
+        assert_eq!(out, "it's");
+        normalize_word("ERDOĞAN", &mut out);
+        assert_eq!(out, "erdoğan");
+        assert_eq!(strip_possessive("putin's"), "putin");
+        assert_eq!(strip_possessive("'s"), "'s");
+    }
+
+    #[test]
+    fn finds_every_phrase_in_one_pass() {
+        let m = PhraseMatcher::new(["experts say", "it is said", "is said to", "say"]);
+        // Overlapping phrases: leftmost-longest keeps `it is said`, then nothing
+        // overlapping it; `say` inside `experts say` loses to the longer match.
+        assert_eq!(
+            find(&m, "Experts say it is said to work"),
+            [(0, 0, 2), (1, 2, 5)]
+        );
+        let all: Vec<_> = m
+            .find_all(words("it is said to").iter().map(|w| w.as_deref()))
+            .into_iter()
+            .map(|h| (h.phrase, h.start, h.end))
+            .collect();
+        assert_eq!(all, [(1, 0, 3), (2, 1, 4)]);
+    }
+
+    #[test]
+    fn failure_links_recover_partial_matches() {
+        // `a a b` must find `a b` after the first `a` leads nowhere.
+        let m = PhraseMatcher::new(["a b", "b c d", "a b c d e"]);
+        assert_eq!(find(&m, "a a b c d"), [(0, 1, 3)]);
+        let all: Vec<_> = m
+            .find_all(words("a a b c d").iter().map(|w| w.as_deref()))
+            .into_iter()
+            .map(|h| (h.phrase, h.start, h.end))
+            .collect();
+        assert_eq!(all, [(0, 1, 3), (1, 2, 5)]);
+    }
+
+    #[test]
+    fn punctuation_breaks_phrases_but_periods_do_not() {
+        let m = PhraseMatcher::new(["experts say", "J.D. Vance", "Antony J. Blinken"]);
+        assert_eq!(find(&m, "experts, say"), []);
+        assert_eq!(find(&m, "experts — say"), []);
+        assert_eq!(find(&m, "Sen. J.D. Vance"), [(1, 1, 3)]);
+        assert_eq!(find(&m, "ANTONY J. BLINKEN"), [(2, 0, 3)]);
+        assert_eq!(find(&m, "expertsay"), []);
+    }
+
+    #[test]
+    fn possessives_are_stripped_only_on_request() {
+        let m = PhraseMatcher::new(["Vladimir Putin"]);
+        assert_eq!(find(&m, "Vladimir Putin’s"), []);
+        let m = m.strip_possessives();
+        assert_eq!(find(&m, "Vladimir Putin’s"), [(0, 0, 2)]);
+    }
+
+    #[test]
+    fn hash_hits_are_confirmed_by_the_word() {
+        let mut m = PhraseMatcher::new(["alpha beta"]);
+        // Pretend `gamma` collides with `alpha`: a hash hit on the wrong word
+        // is not a match, and a collided word is still found.
+        let alpha = m.vocab[&word_hash("alpha")];
+        m.vocab.insert(word_hash("gamma"), alpha);
+        assert_eq!(m.symbol(Word::from("gamma")), None);
+        m.collided.push(("gamma".into(), 7));
+        assert_eq!(m.symbol(Word::from("gamma")), Some(7));
+        assert_eq!(m.symbol(Word::from("alpha")), Some(alpha));
+        assert_eq!(find(&m, "alpha beta"), [(0, 0, 2)]);
+    }
+
+    #[test]
+    fn reports_unmatchable_phrases() {
+        assert_eq!(phrase_problem("experts say"), None);
+        assert_eq!(phrase_problem("J.D. Vance"), None);
+        assert!(phrase_problem("experts, say").is_some());
+        assert!(phrase_problem("  ").is_some());
+        let m = PhraseMatcher::new(["", "x"]);
+        assert_eq!(m.len(), 2);
+        assert_eq!(find(&m, "x"), [(1, 0, 1)]);
+    }
+}

@@ -1,0 +1,157 @@
+//! `names.json`: frequently cited public figures with their canonical
+//! spelling, accepted variants (house styles, transliterations in use) and
+//! known misspellings.
+
+use super::{phrase_entry_problem, EntryProblem, LexiconData, PhraseMatcher};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// One person.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameEntry {
+    /// The spelling to suggest (`Antony Blinken`).
+    pub canonical: String,
+    /// The short form used on later mentions when it is not the last word
+    /// (`Xi` for `Xi Jinping`, `von der Leyen`).
+    pub surname: Option<String>,
+    /// Accepted alternatives: other house styles (`Zelenskyy`, `Zelenskiy`).
+    #[serde(default)]
+    pub variants: Vec<String>,
+    /// Spellings that are wrong (`Anthony Blinken`) or transliterated from
+    /// another language than the person's own (`Vladimir Zelensky`).
+    #[serde(default)]
+    pub misspellings: Vec<String>,
+    /// Why the misspellings are wrong, when it is not obvious.
+    pub note: Option<String>,
+}
+
+impl NameEntry {
+    /// The short form: `surname` when given, else the canonical's last word.
+    pub fn short_form(&self) -> &str {
+        match &self.surname {
+            Some(s) => s,
+            None => self.canonical.rsplit(' ').next().unwrap_or(&self.canonical),
+        }
+    }
+}
+
+/// How a written form relates to its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FormKind {
+    /// The canonical spelling.
+    Canonical,
+    /// An accepted variant.
+    Variant,
+    /// A misspelling.
+    Misspelling,
+}
+
+/// One written form of a name.
+#[derive(Clone, Copy, Debug)]
+pub struct NameForm<'a> {
+    /// The person.
+    pub entry: &'a NameEntry,
+    /// How this form relates to the canonical spelling.
+    pub kind: FormKind,
+    /// The form as listed.
+    pub text: &'a str,
+}
+
+/// The names list and a matcher over every form of every name.
+#[derive(Debug)]
+pub struct Names {
+    entries: Vec<NameEntry>,
+    /// For each matcher phrase: (entry, kind, index in its list).
+    forms: Vec<(u32, FormKind, u32)>,
+    matcher: PhraseMatcher,
+}
+
+impl Names {
+    /// Every person.
+    pub fn entries(&self) -> &[NameEntry] {
+        &self.entries
+    }
+
+    /// Finds every listed form (canonical, variant, misspelling) in one pass;
+    /// possessives (`Putin’s`) match their name.
+    pub fn matcher(&self) -> &PhraseMatcher {
+        &self.matcher
+    }
+
+    /// The form a matcher hit's `phrase` refers to.
+    pub fn form(&self, phrase: u32) -> Option<NameForm<'_>> {
+        let &(entry, kind, index) = self.forms.get(phrase as usize)?;
+        let entry = &self.entries[entry as usize];
+        let text = match kind {
+            FormKind::Canonical => &entry.canonical,
+            FormKind::Variant => &entry.variants[index as usize],
+            FormKind::Misspelling => &entry.misspellings[index as usize],
+        };
+        Some(NameForm { entry, kind, text })
+    }
+}
+
+impl LexiconData for Names {
+    type Entry = NameEntry;
+
+    fn build(entries: Vec<NameEntry>) -> Result<Self, Vec<EntryProblem>> {
+        let mut problems = Vec::new();
+        let mut forms = Vec::new();
+        let mut texts: Vec<&str> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(surname) = &entry.surname {
+                problems.extend(phrase_entry_problem(i, "surname", None, surname));
+            }
+            let lists: [(&'static str, FormKind, Vec<&String>); 3] = [
+                ("canonical", FormKind::Canonical, vec![&entry.canonical]),
+                (
+                    "variants",
+                    FormKind::Variant,
+                    entry.variants.iter().collect(),
+                ),
+                (
+                    "misspellings",
+                    FormKind::Misspelling,
+                    entry.misspellings.iter().collect(),
+                ),
+            ];
+            for (field, kind, list) in lists {
+                for (j, form) in list.into_iter().enumerate() {
+                    let item = (kind != FormKind::Canonical).then_some(j);
+                    if let Some(p) = phrase_entry_problem(i, field, item, form) {
+                        problems.push(p);
+                        continue;
+                    }
+                    let key = super::matcher::phrase_words(form).join(" ");
+                    if let Some(other) = seen.insert(key, i) {
+                        let whose = &entries[other].canonical;
+                        problems.push(
+                            EntryProblem::new(
+                                i,
+                                Some(field),
+                                item,
+                                format!("`{form}` is already listed under `{whose}`"),
+                                "listed twice",
+                            )
+                            .with_help("a written form can belong to one name only; remove one"),
+                        );
+                        continue;
+                    }
+                    forms.push((i as u32, kind, j as u32));
+                    texts.push(form);
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let matcher = PhraseMatcher::new(texts).strip_possessives();
+        Ok(Names {
+            entries,
+            forms,
+            matcher,
+        })
+    }
+}
