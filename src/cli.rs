@@ -2,11 +2,12 @@
 //! exit code. Analysis lives in the library; rendering in `printer`.
 
 use attrcheck::diagnostic::Severity;
+use attrcheck::lexicon::Lexicon;
 use attrcheck::printer::{
     self, report_handler, CheckedFile, FileError, FileErrorKind, FileOutcome, NamedText, Printer,
     Run, Summary,
 };
-use attrcheck::rules::{self, Rule, RuleMeta};
+use attrcheck::rules::{self, RuleMeta};
 use attrcheck::source::{LineIndex, SourceFile};
 use attrcheck::Settings;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -88,6 +89,11 @@ pub struct Args {
         help_heading = "Rules"
     )]
     pub ignore: Vec<String>,
+
+    /// A directory of the team's own data rules (`*.json`) and lexicons
+    /// (`lexicons/*.json`), added to the built-in ones.
+    #[arg(long, value_name = "DIR", help_heading = "Rules")]
+    pub rules_dir: Option<PathBuf>,
 
     /// Exit with 1 when a finding has at least this severity.
     #[arg(
@@ -253,46 +259,57 @@ pub fn run(args: Args) -> u8 {
         width: terminal_width(&io::stderr()),
     };
 
-    // Every rule this run knows. `--rules-dir` appends its data rules here
-    // (a load error is a miette report printed by `errors`, exit 2), so that
-    // listing, explaining and selecting treat them like the built-in ones.
-    let all_rules: Vec<Box<dyn Rule>> = rules::registry();
-    let all_meta: Vec<RuleMeta> = all_rules.iter().map(|rule| rule.meta()).collect();
+    // Every rule this run knows: the built-in ones and a team's own from
+    // `--rules-dir`, so that listing, explaining and selecting treat them
+    // alike. A broken rules file is a miette report on stderr and exit 2.
+    let (all_rules, lexicon) = match &args.rules_dir {
+        None => (rules::registry(), Lexicon::builtin()),
+        Some(dir) => {
+            let loaded = rules::load_rules_dir(dir)
+                .and_then(|team| Ok((team, Lexicon::with_rules_dir(dir)?)));
+            match loaded {
+                Ok((team, lexicon)) => (rules::registry_with(&team), lexicon.leak()),
+                Err(problems) => {
+                    for problem in &problems {
+                        errors.print(problem);
+                    }
+                    return EXIT_ERROR;
+                }
+            }
+        }
+    };
     if args.list_rules {
+        let list = rules::list_rules(&all_rules);
         return write_stdout(|out| match args.format {
-            Format::Json => printer::rules::write_list_json(out, &all_meta),
-            _ => printer::rules::write_list(out, &all_meta),
+            Format::Json => printer::rules::write_list_json(out, &list),
+            _ => printer::rules::write_list(out, &list),
         });
     }
     if let Some(wanted) = &args.explain {
-        let Some(rule) = find_rule(&all_meta, wanted) else {
-            errors.print(&unknown_rule(&all_meta, wanted, "--explain"));
-            return EXIT_ERROR;
+        let explanation = match rules::explain(&all_rules, wanted) {
+            Ok(explanation) => explanation,
+            Err(error) => {
+                errors.print(&error.in_option("--explain"));
+                return EXIT_ERROR;
+            }
         };
         return write_stdout(|out| match args.format {
-            Format::Json => printer::rules::write_explain_json(out, rule),
-            _ => printer::rules::write_explain(out, rule),
+            Format::Json => printer::rules::write_explain_json(out, &explanation),
+            _ => printer::rules::write_explain(out, &explanation),
         });
     }
 
-    let enabled = match select_rules(&all_meta, &args.select, &args.ignore) {
-        Ok(enabled) => enabled,
+    let rules = match rules::select(all_rules, &args.select, &args.ignore) {
+        Ok(rules) => rules,
         Err(error) => {
             errors.print(&error);
             return EXIT_ERROR;
         }
     };
-    let (enabled_meta, rules): (Vec<RuleMeta>, Vec<Box<dyn Rule>>) = all_rules
-        .into_iter()
-        .map(|rule| (rule.meta(), rule))
-        .filter(|(meta, _)| enabled.contains(&meta.code))
-        .unzip();
+    let enabled_meta: Vec<RuleMeta> = rules.iter().map(|rule| rule.meta()).collect();
     // `--source FILE` (the documents quotations are compared with) is read
     // here into the settings, its errors reported like the rules' (exit 2).
-    let settings = Settings {
-        rules,
-        ..Settings::default()
-    };
+    let settings = Settings { lexicon, rules };
 
     let printer: Box<dyn Printer> = match args.format {
         Format::Human => Box::new(printer::Human::new(
@@ -424,90 +441,6 @@ impl ErrorPrinter {
     fn print(&self, error: &dyn miette::Diagnostic) {
         let _ = io::stderr().write_all(self.render(error).as_bytes());
     }
-}
-
-// ---------------------------------------------------------------------------
-// Rule selection
-
-/// The rule a `--select`/`--ignore`/`--explain` value names: a code (any
-/// case) or a name.
-pub fn find_rule<'a>(rules: &'a [RuleMeta], wanted: &str) -> Option<&'a RuleMeta> {
-    let wanted = wanted.trim();
-    rules.iter().find(|rule| {
-        rule.code.eq_ignore_ascii_case(wanted) || rule.name.eq_ignore_ascii_case(wanted)
-    })
-}
-
-/// The rule whose code or name is closest to `wanted`, when close enough to
-/// be a likely typo.
-pub fn suggest_rule<'a>(rules: &'a [RuleMeta], wanted: &str) -> Option<(&'a RuleMeta, &'a str)> {
-    let wanted = wanted.trim().to_ascii_lowercase();
-    rules
-        .iter()
-        .flat_map(|rule| [(rule, rule.code), (rule, rule.name)])
-        .map(|(rule, key)| {
-            let score = strsim::jaro_winkler(&wanted, &key.to_ascii_lowercase());
-            (score, rule, key)
-        })
-        .filter(|(score, _, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, rule, key)| (rule, key))
-}
-
-/// A value that names no rule.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("unknown rule `{given}` in `{option}`")]
-#[diagnostic(code(attrcheck::unknown_rule))]
-pub struct UnknownRule {
-    given: String,
-    option: &'static str,
-    #[help]
-    help: String,
-}
-
-fn unknown_rule(rules: &[RuleMeta], given: &str, option: &'static str) -> UnknownRule {
-    let help = match suggest_rule(rules, given) {
-        Some((rule, key)) if key == rule.code => {
-            format!("did you mean `{}` ({})?", rule.code, rule.name)
-        }
-        Some((rule, _)) => format!("did you mean `{}` ({})?", rule.name, rule.code),
-        None if rules.is_empty() => "no rules are registered".to_owned(),
-        None => "`attrcheck --list-rules` lists the codes and names".to_owned(),
-    };
-    UnknownRule {
-        given: given.to_owned(),
-        option,
-        help,
-    }
-}
-
-/// The codes of the enabled rules: every rule when `select` is empty, else
-/// the selected ones; then without the ignored ones. Unknown values are an
-/// error with a suggestion.
-pub fn select_rules(
-    rules: &[RuleMeta],
-    select: &[String],
-    ignore: &[String],
-) -> Result<Vec<&'static str>, UnknownRule> {
-    let resolve = |values: &[String], option: &'static str| {
-        values
-            .iter()
-            .filter(|value| !value.trim().is_empty())
-            .map(|value| {
-                find_rule(rules, value)
-                    .map(|rule| rule.code)
-                    .ok_or_else(|| unknown_rule(rules, value, option))
-            })
-            .collect::<Result<Vec<_>, _>>()
-    };
-    let selected = resolve(select, "--select")?;
-    let ignored = resolve(ignore, "--ignore")?;
-    Ok(rules
-        .iter()
-        .map(|rule| rule.code)
-        .filter(|code| selected.is_empty() || selected.contains(code))
-        .filter(|code| !ignored.contains(code))
-        .collect())
 }
 
 // ---------------------------------------------------------------------------
@@ -830,25 +763,6 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
-    const RULES: [RuleMeta; 2] = [
-        RuleMeta {
-            code: "AC001",
-            name: "quote-mismatch",
-            severity: Severity::Error,
-            explanation: "",
-        },
-        RuleMeta {
-            code: "AC004",
-            name: "anonymous-source",
-            severity: Severity::Info,
-            explanation: "",
-        },
-    ];
-
-    fn strings(values: &[&str]) -> Vec<String> {
-        values.iter().map(|v| v.to_string()).collect()
-    }
-
     #[test]
     fn exit_code_follows_fail_on_and_io_errors_win() {
         use Severity::{Error, Info, Warning};
@@ -881,32 +795,6 @@ mod tests {
         assert!(!use_color(Auto, true, None, Some("dumb")));
         assert!(use_color(Always, false, Some("1"), None));
         assert!(!use_color(Never, true, None, None));
-    }
-
-    #[test]
-    fn selection_takes_codes_and_names_and_suggests() {
-        assert_eq!(select_rules(&RULES, &[], &[]).unwrap(), ["AC001", "AC004"]);
-        assert_eq!(
-            select_rules(&RULES, &strings(&["ac004"]), &[]).unwrap(),
-            ["AC004"]
-        );
-        assert_eq!(
-            select_rules(&RULES, &[], &strings(&["quote-mismatch", ""])).unwrap(),
-            ["AC004"]
-        );
-        let error = select_rules(&RULES, &[], &strings(&["quote-missmatch"])).unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "unknown rule `quote-missmatch` in `--ignore`"
-        );
-        assert_eq!(error.help, "did you mean `quote-mismatch` (AC001)?");
-        let error = select_rules(&RULES, &strings(&["AC04"]), &[]).unwrap_err();
-        assert_eq!(error.help, "did you mean `AC004` (anonymous-source)?");
-        let error = select_rules(&RULES, &strings(&["weekday"]), &[]).unwrap_err();
-        assert_eq!(
-            error.help,
-            "`attrcheck --list-rules` lists the codes and names"
-        );
     }
 
     #[test]

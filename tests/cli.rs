@@ -462,3 +462,75 @@ fn inputs_are_never_written() {
         before
     );
 }
+
+#[test]
+fn findings_exit_1_and_fail_on_raises_the_bar() {
+    let dir = temp_dir(&[(
+        "vague.txt",
+        "Bridge closes\n\nExperts say the bridge is unsafe.\n".as_bytes(),
+    )]);
+    let out = run_in(dir.path(), &["--format", "concise", "vague.txt"], None);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout
+            .contains("vague.txt:3:1: warning[AC101 vague-attribution]"),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(dir.path(), &["--fail-on", "error", "vague.txt"], None);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let out = run_in(dir.path(), &["--ignore", "AC101", "vague.txt"], None);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn rules_dir_adds_team_rules_and_reports_broken_files() {
+    let team_rule = br###"{
+  "code": "AC150",
+  "name": "house-style-said",
+  "severity": "warning",
+  "kind": "substitution",
+  "message": "house style uses `said`",
+  "label": "not house style",
+  "help": "write `said`",
+  "explanation": ["## What it does", "Flags `stated`.", "", "## Why is this bad?", "House style.", "",
+    "## Example", "She stated that it rained.", "", "## Use instead", "She said that it rained.", "",
+    "## Known problems", "None."],
+  "substitutions": [{ "variant": "stated", "canonical": "said" }],
+  "tests": [
+    { "text": "She stated that it rained.", "expect": ["AC150"] },
+    { "text": "She said that it rained.", "expect": [] }
+  ]
+}"###;
+    let dir = temp_dir(&[
+        ("team/house.json", team_rule),
+        (
+            "article.txt",
+            b"Rain falls\n\nMayor Ana Ruiz stated that it rained all week.\n",
+        ),
+    ]);
+    let out = run_in(
+        dir.path(),
+        &["--rules-dir", "team", "--format", "concise", "article.txt"],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("[AC150 house-style-said]"),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(dir.path(), &["--rules-dir", "team", "--list-rules"], None);
+    assert!(out.stdout.contains("AC150"), "{}", out.stdout);
+
+    let broken = temp_dir(&[
+        (
+            "team/bad.json",
+            br#"{ "code": "AC150", "severity": "loud" }"#,
+        ),
+        ("article.txt", b"Rain falls\n\nIt rained.\n"),
+    ]);
+    let out = run_in(broken.path(), &["--rules-dir", "team", "article.txt"], None);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("bad.json"), "{}", out.stderr);
+}

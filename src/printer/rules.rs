@@ -1,49 +1,14 @@
 //! Rule documentation output: `--list-rules` (a table, or JSON) and
 //! `--explain` (the rule's documentation as `# name (CODE)` + Markdown, or
-//! JSON).
+//! JSON). The rules module decides what to show; this module only renders.
 
 use super::json::JSON_VERSION;
-use crate::diagnostic::Severity;
-use crate::rules::RuleMeta;
+use crate::rules::{Explanation, RuleSummary};
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// The first paragraph of a rule's documentation that is not a heading: what
-/// the rule does, in one line.
-pub fn summary(explanation: &str) -> String {
-    explanation
-        .lines()
-        .map(str::trim)
-        .skip_while(|line| line.is_empty() || line.starts_with('#'))
-        .take_while(|line| !line.is_empty() && !line.starts_with('#'))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A rule as the JSON outputs describe it.
-#[derive(Serialize)]
-struct JsonRule<'a> {
-    code: &'a str,
-    name: &'a str,
-    severity: Severity,
-    summary: String,
-    explanation: &'a str,
-}
-
-impl<'a> From<&'a RuleMeta> for JsonRule<'a> {
-    fn from(rule: &'a RuleMeta) -> Self {
-        JsonRule {
-            code: rule.code,
-            name: rule.name,
-            severity: rule.severity,
-            summary: summary(rule.explanation),
-            explanation: rule.explanation.trim(),
-        }
-    }
-}
-
-/// Writes the rules as a table: code, name, default severity, summary.
-pub fn write_list(out: &mut dyn Write, rules: &[RuleMeta]) -> io::Result<()> {
+/// Writes the rules as a table: code, name, default severity, kind, summary.
+pub fn write_list(out: &mut dyn Write, rules: &[RuleSummary]) -> io::Result<()> {
     if rules.is_empty() {
         return writeln!(out, "no rules are registered");
     }
@@ -51,43 +16,50 @@ pub fn write_list(out: &mut dyn Write, rules: &[RuleMeta]) -> io::Result<()> {
     let code_width = rules.iter().map(|rule| rule.code.len()).max().unwrap_or(0);
     writeln!(
         out,
-        "{:code_width$}  {:name_width$}  {:8}  summary",
-        "code", "name", "severity"
+        "{:code_width$}  {:name_width$}  {:8}  {:4}  summary",
+        "code", "name", "severity", "kind"
     )?;
     for rule in rules {
         writeln!(
             out,
-            "{:code_width$}  {:name_width$}  {:8}  {}",
+            "{:code_width$}  {:name_width$}  {:8}  {:4}  {}",
             rule.code,
             rule.name,
             rule.severity.to_string(),
-            summary(rule.explanation)
+            rule.kind.to_string(),
+            rule.summary
         )?;
     }
     Ok(())
 }
 
 /// Writes the rules as JSON: `{"version": 1, "rules": [...]}`.
-pub fn write_list_json(out: &mut dyn Write, rules: &[RuleMeta]) -> io::Result<()> {
+pub fn write_list_json(out: &mut dyn Write, rules: &[RuleSummary]) -> io::Result<()> {
     #[derive(Serialize)]
     struct List<'a> {
         version: u32,
-        rules: Vec<JsonRule<'a>>,
+        rules: &'a [RuleSummary],
     }
-    let list = List {
-        version: JSON_VERSION,
-        rules: rules.iter().map(JsonRule::from).collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &list)?;
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &List {
+            version: JSON_VERSION,
+            rules,
+        },
+    )?;
     writeln!(out)
 }
 
 /// Writes a rule's documentation: `# name (CODE)`, its default severity and
-/// its explanation.
-pub fn write_explain(out: &mut dyn Write, rule: &RuleMeta) -> io::Result<()> {
+/// kind, then its explanation.
+pub fn write_explain(out: &mut dyn Write, rule: &Explanation) -> io::Result<()> {
     writeln!(out, "# {} ({})", rule.name, rule.code)?;
     writeln!(out)?;
-    writeln!(out, "Default severity: {}.", rule.severity)?;
+    writeln!(
+        out,
+        "Default severity: {}. Kind: {} rule.",
+        rule.severity, rule.kind
+    )?;
     let explanation = rule.explanation.trim();
     if !explanation.is_empty() {
         writeln!(out)?;
@@ -97,60 +69,56 @@ pub fn write_explain(out: &mut dyn Write, rule: &RuleMeta) -> io::Result<()> {
 }
 
 /// Writes a rule's documentation as JSON: `{"version": 1, "rule": {...}}`.
-pub fn write_explain_json(out: &mut dyn Write, rule: &RuleMeta) -> io::Result<()> {
+pub fn write_explain_json(out: &mut dyn Write, rule: &Explanation) -> io::Result<()> {
     #[derive(Serialize)]
     struct Explain<'a> {
         version: u32,
-        rule: JsonRule<'a>,
+        rule: &'a Explanation,
     }
-    let explain = Explain {
-        version: JSON_VERSION,
-        rule: JsonRule::from(rule),
-    };
-    serde_json::to_writer_pretty(&mut *out, &explain)?;
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &Explain {
+            version: JSON_VERSION,
+            rule,
+        },
+    )?;
     writeln!(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const RULE: RuleMeta = RuleMeta {
-        code: "AC010",
-        name: "unbalanced-quote",
-        severity: Severity::Error,
-        explanation: "## What it does\nFlags an opening quotation mark\nthat is never closed.\n\n## Why is this bad?\nReaders cannot tell where the quote ends.\n",
-    };
-
-    #[test]
-    fn summary_is_the_first_paragraph_on_one_line() {
-        assert_eq!(
-            summary(RULE.explanation),
-            "Flags an opening quotation mark that is never closed."
-        );
-        assert_eq!(summary(""), "");
-    }
+    use crate::rules::{explain, list_rules, registry};
 
     #[test]
     fn list_and_explain_render_the_metadata() {
+        let rules = registry();
+        let list = list_rules(&rules);
         let mut out = Vec::new();
-        write_list(&mut out, &[RULE]).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "code   name              severity  summary\n\
-             AC010  unbalanced-quote  error     Flags an opening quotation mark that is never closed.\n"
-        );
-        let mut out = Vec::new();
-        write_explain(&mut out, &RULE).unwrap();
+        write_list(&mut out, &list).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with(
-            "# unbalanced-quote (AC010)\n\nDefault severity: error.\n\n## What it does\n"
-        ));
+        let mut lines = text.lines();
+        assert!(lines.next().unwrap().starts_with("code "));
+        let ac009 = text.lines().find(|l| l.starts_with("AC009")).unwrap();
+        assert!(ac009.contains("unbalanced-quote"), "{ac009}");
+        assert!(ac009.contains("error"), "{ac009}");
+
+        let explanation = explain(&rules, "unbalanced-quote").unwrap();
         let mut out = Vec::new();
-        write_explain_json(&mut out, &RULE).unwrap();
+        write_explain(&mut out, &explanation).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.starts_with(
+                "# unbalanced-quote (AC009)\n\nDefault severity: error. Kind: code rule.\n\n## What it does\n"
+            ),
+            "{text}"
+        );
+
+        let mut out = Vec::new();
+        write_explain_json(&mut out, &explanation).unwrap();
         let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(value["version"], 1);
-        assert_eq!(value["rule"]["code"], "AC010");
+        assert_eq!(value["rule"]["code"], "AC009");
         assert_eq!(value["rule"]["severity"], "error");
     }
 }

@@ -3,7 +3,7 @@
 //! related locations, and unreadable inputs as tool execution notifications.
 
 use super::json::Tool;
-use super::{positions, rules, write_indented, CheckedFile, FileOutcome, Printer, Run};
+use super::{positions, write_indented, CheckedFile, FileOutcome, Printer, Run};
 use crate::diagnostic::Severity;
 use crate::rules::RuleMeta;
 use crate::source::Span;
@@ -94,7 +94,7 @@ impl Printer for Sarif {
                 json!({
                     "id": rule.code,
                     "name": rule.name,
-                    "shortDescription": { "text": rules::summary(rule.explanation) },
+                    "shortDescription": { "text": crate::rules::summary(rule.explanation) },
                     "help": { "text": rule.explanation, "markdown": rule.explanation },
                     "defaultConfiguration": { "level": level(rule.severity) },
                 })

@@ -12,7 +12,7 @@ use crate::claims::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::parse::{Article, DateMention, Dateline, Post, WeekdayMention};
-use crate::rules::RuleMeta;
+use crate::rules::{RuleKind, RuleMeta};
 
 const TEXT: &str = "Ferry fares rise 20% on Monday, mayor says
 
@@ -220,24 +220,28 @@ const RULES: [RuleMeta; 4] = [
         code: "AC002",
         name: "paraphrase-drift",
         severity: Severity::Warning,
+        kind: RuleKind::Code,
         explanation: "## What it does\nFlags reported speech that changes the source's figures.\n",
     },
     RuleMeta {
         code: "AC004",
         name: "anonymous-source",
         severity: Severity::Info,
+        kind: RuleKind::Code,
         explanation: "## What it does\nFlags claims resting on unnamed sources.\n",
     },
     RuleMeta {
         code: "AC010",
         name: "unbalanced-quote",
         severity: Severity::Error,
+        kind: RuleKind::Code,
         explanation: "## What it does\nFlags unclosed quotation marks.\n",
     },
     RuleMeta {
         code: "AC101",
         name: "vague-attribution",
         severity: Severity::Warning,
+        kind: RuleKind::Data,
         explanation: "## What it does\nFlags vague attributions.\n",
     },
 ];

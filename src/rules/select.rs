@@ -4,15 +4,16 @@
 use super::{summary, Rule, RuleKind};
 use crate::diagnostic::Severity;
 use serde::Serialize;
-use std::fmt::Write as _;
 
 /// A code or name that matches no rule.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, miette::Diagnostic)]
-#[error("unknown rule `{query}`")]
+#[error("unknown rule `{query}`{}", option.map(|o| format!(" in `{o}`")).unwrap_or_default())]
 #[diagnostic(code(attrcheck::unknown_rule))]
 pub struct UnknownRule {
     /// What was asked for.
     pub query: String,
+    /// The option it was given to (`--select`), when known.
+    pub option: Option<&'static str>,
     /// The closest rule, as `(code, name)`, when one is close enough.
     pub suggestion: Option<(String, String)>,
     #[help]
@@ -22,25 +23,38 @@ pub struct UnknownRule {
 impl UnknownRule {
     fn new(query: &str, rules: &[Box<dyn Rule>]) -> Self {
         let wanted = query.to_ascii_lowercase();
-        let suggestion = rules
+        let best = rules
             .iter()
             .map(|r| r.meta())
             .flat_map(|m| {
-                [m.code, m.name]
-                    .map(|key| (strsim::jaro_winkler(&wanted, &key.to_ascii_lowercase()), m))
+                [(m.code, true), (m.name, false)].map(|(key, is_code)| {
+                    let score = strsim::jaro_winkler(&wanted, &key.to_ascii_lowercase());
+                    (score, is_code, m)
+                })
             })
-            .filter(|(score, _)| *score >= 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, m)| (m.code.to_string(), m.name.to_string()));
-        let help = match &suggestion {
-            Some((code, name)) => format!("did you mean `{code}` ({name})?"),
+            .filter(|(score, _, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        // Suggest in the form that was typed: a code for a code, a name for a name.
+        let help = match best {
+            Some((_, true, m)) => format!("did you mean `{}` ({})?", m.code, m.name),
+            Some((_, false, m)) => format!("did you mean `{}` ({})?", m.name, m.code),
             None => "run `attrcheck --list-rules` to see every rule".to_string(),
         };
+        let suggestion = best.map(|(_, _, m)| (m.code.to_string(), m.name.to_string()));
         UnknownRule {
             query: query.to_string(),
+            option: None,
             suggestion,
             help,
         }
+    }
+}
+
+impl UnknownRule {
+    /// The same error, naming the option the query was given to.
+    pub fn in_option(mut self, option: &'static str) -> Self {
+        self.option = Some(option);
+        self
     }
 }
 
@@ -65,14 +79,19 @@ pub fn select<S: AsRef<str>>(
     select: &[S],
     ignore: &[S],
 ) -> Result<Vec<Box<dyn Rule>>, UnknownRule> {
-    let codes = |queries: &[S]| -> Result<Vec<&'static str>, UnknownRule> {
+    let codes = |queries: &[S], option| -> Result<Vec<&'static str>, UnknownRule> {
         queries
             .iter()
-            .map(|q| find_rule(&rules, q.as_ref()).map(|r| r.meta().code))
+            .filter(|q| !q.as_ref().trim().is_empty())
+            .map(|q| {
+                find_rule(&rules, q.as_ref())
+                    .map(|r| r.meta().code)
+                    .map_err(|e| e.in_option(option))
+            })
             .collect()
     };
-    let selected = codes(select)?;
-    let ignored = codes(ignore)?;
+    let selected = codes(select, "--select")?;
+    let ignored = codes(ignore, "--ignore")?;
     Ok(rules
         .into_iter()
         .filter(|r| {
@@ -114,26 +133,6 @@ pub fn list_rules(rules: &[Box<dyn Rule>]) -> Vec<RuleSummary> {
         .collect()
 }
 
-impl RuleSummary {
-    /// The rules as an aligned plain-text table, one per line.
-    pub fn table(rules: &[RuleSummary]) -> String {
-        let width = rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
-        let mut out = String::new();
-        for r in rules {
-            let _ = writeln!(
-                out,
-                "{}  {:<width$}  {:<7}  {}  {}",
-                r.code,
-                r.name,
-                r.severity.to_string(),
-                r.kind,
-                r.summary
-            );
-        }
-        out
-    }
-}
-
 /// A rule's documentation, as `--explain` prints it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Explanation {
@@ -149,13 +148,6 @@ pub struct Explanation {
     pub summary: String,
     /// The full documentation, Markdown.
     pub explanation: &'static str,
-}
-
-impl Explanation {
-    /// `# name (CODE)` followed by the documentation.
-    pub fn to_markdown(&self) -> String {
-        format!("# {} ({})\n\n{}", self.name, self.code, self.explanation)
-    }
 }
 
 /// The documentation of the rule whose code or name is `query`.
@@ -197,14 +189,17 @@ mod tests {
         let err = select(registry(), &["vague-atribution"], &[])
             .err()
             .unwrap();
-        assert_eq!(err.to_string(), "unknown rule `vague-atribution`");
+        assert_eq!(
+            err.to_string(),
+            "unknown rule `vague-atribution` in `--select`"
+        );
         assert_eq!(
             err.suggestion,
             Some(("AC101".to_string(), "vague-attribution".to_string()))
         );
         assert_eq!(
             miette::Diagnostic::help(&err).unwrap().to_string(),
-            "did you mean `AC101` (vague-attribution)?"
+            "did you mean `vague-attribution` (AC101)?"
         );
         let err = select(registry(), &[] as &[&str], &["zzzz"]).err().unwrap();
         assert_eq!(err.suggestion, None);
@@ -222,14 +217,8 @@ mod tests {
         assert_eq!(quote.name, "unbalanced-quote");
         assert_eq!(quote.kind, RuleKind::Code);
         assert!(quote.summary.starts_with("Flags"), "{}", quote.summary);
-        let table = RuleSummary::table(&list);
-        assert!(table
-            .lines()
-            .any(|l| l.starts_with("AC101  vague-attribution")));
         let e = explain(&rules, "AC009").unwrap();
-        assert!(e
-            .to_markdown()
-            .starts_with("# unbalanced-quote (AC009)\n\n## What it does\n"));
+        assert!(e.explanation.starts_with("## What it does\n"));
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["code"], "AC009");
         assert_eq!(json["severity"], "error");
