@@ -294,9 +294,15 @@ impl QuoteTracker {
                     return Role::Other;
                 }
                 match by_context(QuoteStyle::StraightDouble) {
-                    // A straight mark has no direction of its own: with nothing
-                    // to close, it opens (`communities," For example …"`).
-                    Role::Close if !family_open && !self.backtick_open() && cx.after.is_some() => {
+                    // After the comma or colon that introduces a quotation, a
+                    // mark with nothing to close opens, its space misplaced
+                    // (`communities," For example …"`).
+                    Role::Close
+                        if !family_open
+                            && !self.backtick_open()
+                            && matches!(cx.before, Some(',' | ':'))
+                            && cx.after.is_some() =>
+                    {
                         Role::Open(QuoteStyle::StraightDouble)
                     }
                     role => role,
