@@ -463,7 +463,10 @@ fn seed_structure() {
     assert_eq!(dateline.place.map(t), Some("KIEV"));
     assert_eq!(dateline.agency.map(t), Some("UNN"));
     let date = dateline.date.as_ref().expect("dateline date");
-    assert_eq!((t(date.span), date.month, date.day, date.year), ("December, 31st", 12, 31, None));
+    assert_eq!(
+        (t(date.span), date.month, date.day, date.year),
+        ("December, 31st", 12, 31, None)
+    );
 
     let labels: Vec<_> = a
         .blocks
@@ -481,9 +484,15 @@ fn seed_structure() {
     assert_eq!((date.year, date.month, date.day), (Some(2021), 12, 31));
     assert!(t(post.text).starts_with("WH says Biden will speak w Ukraine’s leader"));
     assert!(t(post.text).ends_with("to help de-escalate regional tension."));
-    assert_eq!(t(post.signature), "— darlene superville (@dsupervilleap) December 31, 2021");
+    assert_eq!(
+        t(post.signature),
+        "— darlene superville (@dsupervilleap) December 31, 2021"
+    );
     let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
-    let post_text = kinds.iter().position(|k| *k == BlockKind::PostText).expect("post text block");
+    let post_text = kinds
+        .iter()
+        .position(|k| *k == BlockKind::PostText)
+        .expect("post text block");
     assert_eq!(kinds[post_text + 1], BlockKind::PostSignature);
     assert_eq!(a.blocks[post_text].span, post.text);
 
@@ -495,15 +504,28 @@ fn seed_structure() {
             "“proposals”",
         ]
     );
-    assert!(a.quotes.iter().all(|q| q.closed && q.depth == 0 && q.style == QuoteStyle::CurlyDouble));
-    assert_eq!(texts(&text, a.quotes[0].insertions.iter().copied()), ["(January 2 – ed.)"]);
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| q.closed && q.depth == 0 && q.style == QuoteStyle::CurlyDouble));
+    assert_eq!(
+        texts(&text, a.quotes[0].insertions.iter().copied()),
+        ["(January 2 – ed.)"]
+    );
     assert_eq!(t(a.quotes[2].inner), "proposals");
     assert!(a.issues.is_empty(), "{:?}", a.issues);
 
     // Apostrophes stay inside words; only the six real marks are quote marks.
-    let marks: Vec<_> = a.tokens.iter().filter(|tok| tok.kind == TokenKind::QuoteMark).collect();
+    let marks: Vec<_> = a
+        .tokens
+        .iter()
+        .filter(|tok| tok.kind == TokenKind::QuoteMark)
+        .collect();
     assert_eq!(marks.len(), 6);
-    assert!(a.tokens.iter().any(|tok| t(tok.span) == "journalist’s" && tok.kind == TokenKind::Word));
+    assert!(a
+        .tokens
+        .iter()
+        .any(|tok| t(tok.span) == "journalist’s" && tok.kind == TokenKind::Word));
 
     let sunday = a
         .dates
@@ -516,9 +538,19 @@ fn seed_structure() {
     assert_eq!(a.month_hint(), Some(12));
     let year = attrcheck::parse::resolve_year(sunday, 2021, a.month_hint());
     assert_eq!(year, 2022);
-    assert_eq!(attrcheck::parse::weekday_of(year, sunday.month, sunday.day), Some(6));
-    let december = a.dates.iter().find(|d| t(d.span) == "December 17").expect("December 17");
-    assert_eq!(attrcheck::parse::resolve_year(december, 2021, Some(12)), 2021);
+    assert_eq!(
+        attrcheck::parse::weekday_of(year, sunday.month, sunday.day),
+        Some(6)
+    );
+    let december = a
+        .dates
+        .iter()
+        .find(|d| t(d.span) == "December 17")
+        .expect("December 17");
+    assert_eq!(
+        attrcheck::parse::resolve_year(december, 2021, Some(12)),
+        2021
+    );
 
     assert_eq!(
         texts(&text, a.sentences.iter().map(|s| s.span)),
@@ -557,15 +589,24 @@ fn seed_accessors() {
     let a = parse_article(&text);
     let at = |needle: &str| text.find(needle).expect(needle) as u32;
     let s = a.sentence_at(at("message reads")).expect("sentence");
-    assert!(a.sentences[s as usize].span.text(&text).starts_with("“The White House informs"));
+    assert!(a.sentences[s as usize]
+        .span
+        .text(&text)
+        .starts_with("“The White House informs"));
     assert_eq!(a.sentence_at(text.len() as u32 + 5), None);
     let q = a.quote_at(at("(January 2")).expect("quote");
     assert_eq!(q, 0);
     assert_eq!(a.quote_at(at("the message reads")), None);
     let block = a.block_at(at("Details")).expect("block");
     assert_eq!(a.blocks[block as usize].kind, BlockKind::SectionLabel);
-    let paragraph = a.blocks[a.block_at(at("NATO Secretary General Jens Stoltenberg said")).unwrap() as usize].span;
-    let inside: Vec<_> = a.quotes_in(paragraph).map(|(i, q)| (i, q.span.text(&text))).collect();
+    let paragraph = a.blocks[a
+        .block_at(at("NATO Secretary General Jens Stoltenberg said"))
+        .unwrap() as usize]
+        .span;
+    let inside: Vec<_> = a
+        .quotes_in(paragraph)
+        .map(|(i, q)| (i, q.span.text(&text)))
+        .collect();
     assert_eq!(inside, [(2, "“proposals”")]);
     let tokens = a.tokens_in(a.quotes[2].span);
     assert_eq!(tokens.len(), 3);
@@ -670,7 +711,9 @@ fn fixture_invariants() {
         let text = read(&path);
         let a = assert_invariants(&path.display().to_string(), &text);
         if std::env::var_os("DUMP_PARSE").is_some() {
-            let out = std::env::temp_dir().join(path.file_name().unwrap()).with_extension("fdump");
+            let out = std::env::temp_dir()
+                .join(path.file_name().unwrap())
+                .with_extension("fdump");
             std::fs::write(out, dump(&text, &a)).unwrap();
         }
     }
@@ -683,7 +726,10 @@ fn fixture_snapshots() {
     for path in texts_in(&root().join("fixtures/parse")) {
         let text = read(&path);
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        insta::assert_snapshot!(format!("fixture_{name}"), dump(&text, &parse_article(&text)));
+        insta::assert_snapshot!(
+            format!("fixture_{name}"),
+            dump(&text, &parse_article(&text))
+        );
     }
 }
 
@@ -693,7 +739,12 @@ fn dateline_of(name: &str) -> (String, String, Option<String>, Option<String>) {
     let a = assert_invariants(name, &text);
     let d = a.dateline.unwrap_or_else(|| panic!("{name}: no dateline"));
     let t = |s: Span| s.text(&text).to_owned();
-    (t(d.span), d.place.map(t).unwrap(), d.date.map(|m| t(m.span)), d.agency.map(t))
+    (
+        t(d.span),
+        d.place.map(t).unwrap(),
+        d.date.map(|m| t(m.span)),
+        d.agency.map(t),
+    )
 }
 
 #[test]
@@ -705,11 +756,21 @@ fn fixture_datelines() {
     );
     assert_eq!(
         dateline_of("dateline_reuters.txt"),
-        (s("LONDON, Dec 31 (Reuters) -"), s("LONDON"), Some(s("Dec 31")), Some(s("Reuters")))
+        (
+            s("LONDON, Dec 31 (Reuters) -"),
+            s("LONDON"),
+            Some(s("Dec 31")),
+            Some(s("Reuters"))
+        )
     );
     assert_eq!(
         dateline_of("dateline_afp.txt"),
-        (s("Washington (AFP) –"), s("Washington"), None, Some(s("AFP")))
+        (
+            s("Washington (AFP) –"),
+            s("Washington"),
+            None,
+            Some(s("AFP"))
+        )
     );
     assert_eq!(
         dateline_of("dateline_kyiv.txt"),
@@ -727,8 +788,15 @@ fn fixture_datelines() {
     // The first sentence starts after the dateline.
     let text = fixture("dateline_ap.txt");
     let a = parse_article(&text);
-    let first = a.sentences.iter().find(|s| a.blocks[s.block as usize].kind == BlockKind::Paragraph);
-    assert!(first.unwrap().span.text(&text).starts_with("The Senate passed"));
+    let first = a
+        .sentences
+        .iter()
+        .find(|s| a.blocks[s.block as usize].kind == BlockKind::Paragraph);
+    assert!(first
+        .unwrap()
+        .span
+        .text(&text)
+        .starts_with("The Senate passed"));
 }
 
 #[test]
@@ -737,15 +805,26 @@ fn fixture_byline_and_labels() {
     let a = parse_article(&text);
     let byline = a.byline.as_ref().expect("byline");
     assert_eq!(byline.name.text(&text), "Jane Doe and John Roe");
-    assert_eq!(byline.affiliation.map(|s| s.text(&text)), Some("Associated Press"));
-    let kinds: Vec<_> = a.blocks.iter().map(|b| (b.kind, b.span.text(&text))).collect();
+    assert_eq!(
+        byline.affiliation.map(|s| s.text(&text)),
+        Some("Associated Press")
+    );
+    let kinds: Vec<_> = a
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.span.text(&text)))
+        .collect();
     assert_eq!(kinds[0].0, BlockKind::Headline);
     assert_eq!(kinds[1].0, BlockKind::Byline);
     assert!(kinds.contains(&(BlockKind::SectionLabel, "Background")));
 
     let text = fixture("dateline_wikinews.txt");
     let a = parse_article(&text);
-    let kinds: Vec<_> = a.blocks.iter().map(|b| (b.kind, b.span.text(&text))).collect();
+    let kinds: Vec<_> = a
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.span.text(&text)))
+        .collect();
     assert_eq!(kinds[1], (BlockKind::Dateline, "Monday, May 18, 2015"));
     assert!(kinds.contains(&(BlockKind::SectionLabel, "University exhibits")));
     // A question is not a label.
@@ -763,7 +842,11 @@ fn quotes_of(name: &str) -> (String, Article) {
 #[test]
 fn fixture_quote_styles() {
     let (text, a) = quotes_of("dateline_afp.txt");
-    let found: Vec<_> = a.quotes.iter().map(|q| (q.style, q.inner.text(&text))).collect();
+    let found: Vec<_> = a
+        .quotes
+        .iter()
+        .map(|q| (q.style, q.inner.text(&text)))
+        .collect();
     assert_eq!(
         found,
         [
@@ -779,7 +862,15 @@ fn fixture_quote_styles() {
         .iter()
         .map(|q| (q.style, q.span.text(&text), q.depth, q.parent))
         .collect();
-    assert_eq!(found[1], (QuoteStyle::StraightSingle, "'a long-awaited drop'", 1, Some(0)));
+    assert_eq!(
+        found[1],
+        (
+            QuoteStyle::StraightSingle,
+            "'a long-awaited drop'",
+            1,
+            Some(0)
+        )
+    );
     assert_eq!(found[0].0, QuoteStyle::StraightDouble);
     assert!(found[0].1.ends_with("in gas bills,\""));
     assert_eq!(found[2].1, "\"heading in the right direction\"");
@@ -794,7 +885,10 @@ fn fixture_apostrophes_are_not_quotes() {
         assert_eq!(token.map(|t| t.kind), Some(TokenKind::Word), "{word}");
     }
     // `rock 'n' roll` in the headline is a word too, not a quotation.
-    assert!(a.quotes.iter().all(|q| !q.span.text(&text).contains("roll")));
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| !q.span.text(&text).contains("roll")));
     let found: Vec<_> = a.quotes.iter().map(|q| q.span.text(&text)).collect();
     assert_eq!(
         found,
@@ -812,7 +906,10 @@ fn fixture_multi_paragraph_quote_and_insertions() {
     let (text, a) = quotes_of("dateline_kyiv.txt");
     assert!(a.issues.is_empty(), "{:?}", a.issues);
     let open = a.quotes.iter().position(|q| !q.closed).expect("open quote");
-    assert!(a.quotes[open].span.text(&text).starts_with("“I ask everyone"));
+    assert!(a.quotes[open]
+        .span
+        .text(&text)
+        .starts_with("“I ask everyone"));
     let next = &a.quotes[open + 1];
     assert_eq!(next.continues, Some(open as u32));
     assert!(next.span.text(&text).starts_with("“The city will open"));
@@ -827,17 +924,30 @@ fn fixture_multi_paragraph_quote_and_insertions() {
 #[test]
 fn fixture_unclosed_and_stray_marks() {
     let (text, a) = quotes_of("unclosed_quote.txt");
-    let issues: Vec<_> = a.issues.iter().map(|i| (i.kind, i.span.text(&text))).collect();
+    let issues: Vec<_> = a
+        .issues
+        .iter()
+        .map(|i| (i.kind, i.span.text(&text)))
+        .collect();
     assert_eq!(
         issues,
-        [(ParseIssueKind::UnclosedQuote, "\""), (ParseIssueKind::UnopenedQuote, "\"")]
+        [
+            (ParseIssueKind::UnclosedQuote, "\""),
+            (ParseIssueKind::UnopenedQuote, "\"")
+        ]
     );
     let unclosed = &a.quotes[0];
     assert!(!unclosed.closed && unclosed.continues.is_none());
-    assert_eq!(unclosed.span.text(&text), "\"insulting and will not be put to members.");
+    assert_eq!(
+        unclosed.span.text(&text),
+        "\"insulting and will not be put to members."
+    );
     // The issue points at the opening mark.
     assert_eq!(a.issues[0].span.start, unclosed.span.start);
-    assert!(a.quotes.iter().any(|q| q.span.text(&text) == "‘final’" && q.style == QuoteStyle::CurlySingle));
+    assert!(a
+        .quotes
+        .iter()
+        .any(|q| q.span.text(&text) == "‘final’" && q.style == QuoteStyle::CurlySingle));
 }
 
 #[test]
@@ -880,8 +990,19 @@ fn fixture_posts() {
             ),
         ]
     );
-    let urls: Vec<_> = a.tokens.iter().filter(|t| t.kind == TokenKind::Url).map(|tok| t(tok.span)).collect();
-    assert_eq!(urls, ["pic.twitter.com/Ab12Cd34Ef", "https://example.com/photo/123"]);
+    let urls: Vec<_> = a
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Url)
+        .map(|tok| t(tok.span))
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "pic.twitter.com/Ab12Cd34Ef",
+            "https://example.com/photo/123"
+        ]
+    );
     assert_eq!(a.year_hint(), Some(2022));
 }
 
@@ -900,7 +1021,12 @@ fn fixture_hard_wrapped() {
 #[test]
 fn fixture_abbreviations() {
     let (text, a) = quotes_of("abbreviations.txt");
-    let sentences: Vec<_> = a.sentences.iter().skip(1).map(|s| s.span.text(&text)).collect();
+    let sentences: Vec<_> = a
+        .sentences
+        .iter()
+        .skip(1)
+        .map(|s| s.span.text(&text))
+        .collect();
     assert_eq!(
         sentences,
         [
@@ -965,15 +1091,88 @@ mod properties {
     fn fragment() -> impl Strategy<Value = String> {
         prop_oneof![
             prop::sample::select(vec![
-                "\"", "'", "“", "”", "‘", "’", "„", "«", "»", "‹", "›", "`", "``", "''", "—", "–", "-",
-                "--", "…", "...", ".", ",", "!", "?", "(", ")", "[", "]", ":", "@", "&", "&mdash;",
-                " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{a0}", "é", "Київ", "日本", "👍", "\u{301}",
-                "U.S.", "Mr.", "Dr", "No. 10", "a.m.", "’90s", "rock ’n’ roll", "leaders’", "31st",
-                "1,200", "3.5", "8%", "January", "Dec.", "Sunday", "Monday, May 18, 2015", "2 January",
-                "December, 31st", "KIEV. ", "WASHINGTON (AP) — ", "LONDON, Dec 31 (Reuters) - ",
-                "— jane roe (@jroe) December 31, 2021", "(@x)", "@handle", "http://x.org/a",
-                "pic.twitter.com/x", "By Jane Doe", "Quote", "[...]", "(January 2 – ed.)", "[sic]",
-                "word", "Word", "the", "The", "J.", "\u{0}", "\u{7f}",
+                "\"",
+                "'",
+                "“",
+                "”",
+                "‘",
+                "’",
+                "„",
+                "«",
+                "»",
+                "‹",
+                "›",
+                "`",
+                "``",
+                "''",
+                "—",
+                "–",
+                "-",
+                "--",
+                "…",
+                "...",
+                ".",
+                ",",
+                "!",
+                "?",
+                "(",
+                ")",
+                "[",
+                "]",
+                ":",
+                "@",
+                "&",
+                "&mdash;",
+                " ",
+                "  ",
+                "\n",
+                "\n\n",
+                "\r\n",
+                "\t",
+                "\u{a0}",
+                "é",
+                "Київ",
+                "日本",
+                "👍",
+                "\u{301}",
+                "U.S.",
+                "Mr.",
+                "Dr",
+                "No. 10",
+                "a.m.",
+                "’90s",
+                "rock ’n’ roll",
+                "leaders’",
+                "31st",
+                "1,200",
+                "3.5",
+                "8%",
+                "January",
+                "Dec.",
+                "Sunday",
+                "Monday, May 18, 2015",
+                "2 January",
+                "December, 31st",
+                "KIEV. ",
+                "WASHINGTON (AP) — ",
+                "LONDON, Dec 31 (Reuters) - ",
+                "— jane roe (@jroe) December 31, 2021",
+                "(@x)",
+                "@handle",
+                "http://x.org/a",
+                "pic.twitter.com/x",
+                "By Jane Doe",
+                "Quote",
+                "[...]",
+                "(January 2 – ed.)",
+                "[sic]",
+                "word",
+                "Word",
+                "the",
+                "The",
+                "J.",
+                "\u{0}",
+                "\u{7f}",
             ])
             .prop_map(str::to_owned),
             "[a-zA-Z]{1,8}",

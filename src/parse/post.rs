@@ -124,7 +124,13 @@ pub(crate) fn inline_signature<'a>(
         window_start += 1;
     }
     let tail = &paragraph[window_start..];
-    if !tail.contains("(@") {
+    // A memchr for `@` first: `str::contains(&str)` would set up a substring
+    // searcher for every paragraph.
+    let bytes = tail.as_bytes();
+    if !tail
+        .match_indices('@')
+        .any(|(i, _)| i > 0 && bytes[i - 1] == b'(')
+    {
         return None;
     }
     // Only the last line can hold the signature.
@@ -153,7 +159,11 @@ mod tests {
     use super::*;
 
     /// Author, handle and (month, day, year) of a signature.
-    type Parts<'a> = (Option<&'a str>, Option<&'a str>, Option<(u8, u8, Option<i32>)>);
+    type Parts<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<(u8, u8, Option<i32>)>,
+    );
 
     fn sig(line: &str) -> Option<Parts<'_>> {
         signature(line, line, false).map(|s| {

@@ -79,7 +79,7 @@ fn stop_mask(x: u64) -> u64 {
 }
 
 /// Length of the run of word chars at the start of `s`.
-#[inline]
+#[inline(always)]
 fn word_run(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
@@ -165,7 +165,7 @@ fn acronym(s: &str) -> Option<usize> {
 /// A trailing apostrophe (`leaders’`, `runnin'`) is kept when
 /// `trailing_apostrophe` is set, that is when no single quotation is open
 /// that it could close. Returns the word's length.
-#[inline]
+#[inline(always)]
 pub(crate) fn word(s: &str, trailing_apostrophe: bool) -> usize {
     let i = word_run(s);
     // Fast exit: most words end at a space or plain punctuation.
