@@ -442,7 +442,7 @@ fn dump(text: &str, a: &Article) -> String {
 
 // ---------------------------------------------------------------- the seed
 
-fn texts<'a>(text: &'a str, spans: impl IntoIterator<Item = Span>) -> Vec<&'a str> {
+fn texts(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<&str> {
     spans.into_iter().map(|s| s.text(text)).collect()
 }
 
