@@ -228,6 +228,8 @@ pub(crate) struct QuoteTracker {
     /// The quotation left open by the previous paragraph, to be continued by
     /// an opening mark at this paragraph's start.
     pending: Option<u32>,
+    /// The offsets of the paragraph's last `'` and `’`, found on first use.
+    last_marks: [Option<Option<u32>>; 2],
 }
 
 impl QuoteTracker {
@@ -239,6 +241,19 @@ impl QuoteTracker {
         self.brackets.clear();
         self.paragraph_start = start;
         self.pending = pending;
+        self.last_marks = [None; 2];
+    }
+
+    /// The offset of the paragraph's last `mark` (`'` or `’`); `end` is the
+    /// paragraph's end. One backward scan per paragraph, then cached.
+    pub(crate) fn last_mark(&mut self, text: &str, end: usize, mark: char) -> Option<u32> {
+        let slot = usize::from(mark != '\'');
+        let start = self.paragraph_start as usize;
+        *self.last_marks[slot].get_or_insert_with(|| {
+            text.get(start..end)
+                .and_then(|p| p.rfind(mark))
+                .map(|i| (start + i) as u32)
+        })
     }
 
     /// Whether a single-quote quotation is open (a trailing `’` then closes

@@ -390,6 +390,11 @@ pub(crate) fn tokenize(
                 let cx = context(text, start, end, pos, 2);
                 (2, quotes.mark(Mark::Apostrophes, span, cx, index, tokens))
             }
+            b'\'' if plural_possessive(text, end, pos, '\'', quotes) => {
+                extend_last(tokens, pos, 1);
+                pos += 1;
+                continue;
+            }
             b'"' | b'\'' => {
                 quote_or_apostrophe(text, start, end, pos, b as char, index, tokens, quotes)
             }
@@ -406,6 +411,11 @@ pub(crate) fn tokenize(
                     '…' => {
                         quotes.ellipsis(Span::from_range(pos..pos + 3));
                         (3, TokenKind::Punct)
+                    }
+                    '’' if plural_possessive(text, end, pos, '’', quotes) => {
+                        extend_last(tokens, pos, 3);
+                        pos += 3;
+                        continue;
                     }
                     c if Mark::from_char(c).is_some() => {
                         quote_or_apostrophe(text, start, end, pos, c, index, tokens, quotes)
@@ -456,6 +466,37 @@ impl Hints {
     pub(crate) fn clear(&mut self) {
         self.terminals.clear();
         self.dates.clear();
+    }
+}
+
+/// `leaders’ summit` inside an open single quotation: an apostrophe glued
+/// after an `s`, then a space and a lowercase word, with another such mark
+/// later in the paragraph to close the quotation. Then it is a plural
+/// possessive, not the closing mark.
+fn plural_possessive(
+    text: &str,
+    end: usize,
+    pos: usize,
+    mark: char,
+    quotes: &mut QuoteTracker,
+) -> bool {
+    if !quotes.single_open() || pos == 0 || !matches!(text.as_bytes()[pos - 1], b's' | b'S') {
+        return false;
+    }
+    let mut after = text[pos + mark.len_utf8()..end].chars();
+    after.next() == Some(' ')
+        && after.next().is_some_and(char::is_lowercase)
+        && quotes
+            .last_mark(text, end, mark)
+            .is_some_and(|last| last as usize > pos)
+}
+
+/// Extends the previous token, a word ending at `pos`, by `len` bytes.
+fn extend_last(tokens: &mut [Token], pos: usize, len: usize) {
+    if let Some(last) = tokens.last_mut() {
+        if last.span.end as usize == pos && last.kind == TokenKind::Word {
+            last.span.end += len as u32;
+        }
     }
 }
 
@@ -618,6 +659,15 @@ mod tests {
         assert_eq!(texts("rock 'n' roll"), ["rock", "'n'", "roll"]);
         assert_eq!(texts("the leaders’ talks"), ["the", "leaders’", "talks"]);
         assert_eq!(texts("give ’em hell"), ["give", "’em", "hell"]);
+        // Inside a single quotation, a plural possessive before a lowercase
+        // word is kept when a later mark can close the quotation.
+        let tokens = lex("the ‘leaders’ summit’ ended");
+        assert_eq!(tokens[2], (TokenKind::Word, "leaders’"));
+        assert_eq!(tokens[4], (TokenKind::QuoteMark, "’"));
+        let tokens = lex("the 'leaders' summit' ended");
+        assert_eq!(tokens[2], (TokenKind::Word, "leaders'"));
+        let tokens = lex("he said ‘yes’ twice");
+        assert_eq!(tokens[4], (TokenKind::QuoteMark, "’"));
         for (kind, _) in lex("the leaders’ talks, ’90s, rock ’n’ roll") {
             assert_ne!(kind, TokenKind::QuoteMark);
         }
