@@ -699,6 +699,112 @@ mod tests {
         assert!(!cx(Some(' '), Some('a')).closes());
     }
 
+    /// Pairs the quotation marks of one paragraph: (style, span text, closed,
+    /// depth) per quotation, and the issues as (kind, text).
+    #[allow(clippy::type_complexity)]
+    fn pairs(
+        text: &str,
+    ) -> (
+        Vec<(QuoteStyle, &str, bool, u8)>,
+        Vec<(ParseIssueKind, &str)>,
+    ) {
+        let mut tokens = Vec::new();
+        let mut tracker = QuoteTracker::default();
+        tracker.start_paragraph(0, None);
+        let mut hints = crate::parse::tokens::Hints::default();
+        let span = Span::from_range(0..text.len());
+        crate::parse::tokens::tokenize(text, span, &mut tokens, &mut tracker, &mut hints);
+        let (mut quotes, mut issues) = (Vec::new(), Vec::new());
+        tracker.finish(span.end, false, &mut tokens, &mut quotes, &mut issues);
+        (
+            quotes
+                .iter()
+                .map(|q| (q.style, q.span.text(text), q.closed, q.depth))
+                .collect(),
+            issues.iter().map(|i| (i.kind, i.span.text(text))).collect(),
+        )
+    }
+
+    #[test]
+    fn pairing_pass() {
+        use QuoteStyle::*;
+        for (text, expected) in [
+            (
+                "“He said ‘no’ twice”",
+                vec![
+                    (CurlyDouble, "“He said ‘no’ twice”", true, 0),
+                    (CurlySingle, "‘no’", true, 1),
+                ],
+            ),
+            (
+                "\"Go,\" he said.",
+                vec![(StraightDouble, "\"Go,\"", true, 0)],
+            ),
+            (
+                "a \"b 'c' d\" e",
+                vec![
+                    (StraightDouble, "\"b 'c' d\"", true, 0),
+                    (StraightSingle, "'c'", true, 1),
+                ],
+            ),
+            (
+                "« a » and »b«",
+                vec![(Guillemet, "« a »", true, 0), (Guillemet, "»b«", true, 0)],
+            ),
+            (
+                "„a“ and „b”",
+                vec![(LowDouble, "„a“", true, 0), (LowDouble, "„b”", true, 0)],
+            ),
+            (
+                "``a'' and ``b\"",
+                vec![(Backtick, "``a''", true, 0), (Backtick, "``b\"", true, 0)],
+            ),
+            (
+                "“a “b” c”",
+                vec![
+                    (CurlyDouble, "“a “b” c”", true, 0),
+                    (CurlyDouble, "“b”", true, 1),
+                ],
+            ),
+            (
+                "“misturned.“ Next",
+                vec![(CurlyDouble, "“misturned.“", true, 0)],
+            ),
+            (
+                "said,\" For example\".",
+                vec![(StraightDouble, "\" For example\"", true, 0)],
+            ),
+        ] {
+            let (quotes, issues) = pairs(text);
+            assert_eq!(quotes, expected, "{text}");
+            assert!(issues.is_empty(), "{text}: {issues:?}");
+        }
+    }
+
+    #[test]
+    fn pairing_fail() {
+        use ParseIssueKind::*;
+        for (text, expected) in [
+            ("He said “we go", vec![(UnclosedQuote, "“")]),
+            ("It ended” there", vec![(UnopenedQuote, "”")]),
+            (
+                "it was disappointed\" and left",
+                vec![(UnopenedQuote, "\"")],
+            ),
+            ("“a «b” c", vec![(UnclosedQuote, "«")]),
+            ("5'10\" tall, the 'odd one, leaders’ view", vec![]),
+        ] {
+            let (_, issues) = pairs(text);
+            assert_eq!(issues, expected, "{text}");
+        }
+        // An unclosed nested quotation ends where its parent closes.
+        let (quotes, _) = pairs("“a «b” c");
+        assert_eq!(quotes[1].1, "«b");
+        // A single closer across an open double quotation is an apostrophe.
+        let (quotes, _) = pairs("‘a “b’ c”");
+        assert_eq!(quotes.iter().map(|q| q.1).collect::<Vec<_>>(), ["“b’ c”"]);
+    }
+
     #[test]
     fn roles() {
         let mut t = QuoteTracker::default();

@@ -195,7 +195,9 @@ fn word_joined(s: &str, mut i: usize, trailing_apostrophe: bool) -> usize {
             continue;
         }
         let after_letter = s[..i].chars().next_back().is_some_and(char::is_alphabetic);
-        if quote > 0 && trailing_apostrophe && after_letter {
+        // `''` closes a TeX-style quotation, it is not an apostrophe.
+        let doubled = rest[joiner..].starts_with('\'');
+        if quote > 0 && trailing_apostrophe && after_letter && !doubled {
             i += joiner;
         }
         break;
