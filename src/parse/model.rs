@@ -311,35 +311,29 @@ impl Article {
 
     /// The article's year, for dates written without one. Taken from, in
     /// order: the dateline's date, the latest dated post signature, a
-    /// standalone date line (`Monday, May 18, 2015`), then the latest year
-    /// written in a full date anywhere in the text. Bare years (`in 2019`)
-    /// are not used: articles mention past and target years freely.
+    /// standalone date line (`Monday, May 18, 2015`), then the latest full
+    /// date with a year anywhere in the text. Bare years (`in 2019`) are not
+    /// used: articles mention past and target years freely.
     pub fn year_hint(&self) -> Option<i32> {
-        self.reference_date().and_then(|d| d.year).or_else(|| {
-            self.posts
-                .iter()
-                .filter_map(|p| p.date.as_ref()?.year)
-                .max()
-                .or_else(|| self.date_line().and_then(|d| d.year))
-                .or_else(|| self.dates.iter().filter_map(|d| d.year).max())
-        })
+        self.year_source()?.year
     }
 
     /// The article's month, for [`crate::parse::resolve_year`]: the month of
-    /// the dateline's date, else of the date that gave [`Article::year_hint`].
+    /// the dateline's date (even without a year), else of the date that gave
+    /// [`Article::year_hint`].
     pub fn month_hint(&self) -> Option<u8> {
-        if let Some(date) = self.reference_date() {
-            return Some(date.month);
-        }
-        let year = self.year_hint()?;
-        self.posts
-            .iter()
-            .filter_map(|p| p.date.as_ref())
-            .chain(self.date_line())
-            .chain(self.dates.iter())
-            .filter(|d| d.year == Some(year))
+        self.reference_date()
+            .or_else(|| self.year_source())
             .map(|d| d.month)
-            .max()
+    }
+
+    /// The dated mention [`Article::year_hint`] takes its year from.
+    fn year_source(&self) -> Option<&DateMention> {
+        self.reference_date()
+            .filter(|d| d.year.is_some())
+            .or_else(|| latest_dated(self.posts.iter().filter_map(|p| p.date.as_ref())))
+            .or_else(|| self.date_line().filter(|d| d.year.is_some()))
+            .or_else(|| latest_dated(self.dates.iter()))
     }
 
     /// The dateline's date, when the dateline has one.
@@ -355,6 +349,13 @@ impl Article {
             .partition_point(|d| d.span.start < block.span.start);
         self.dates.get(i).filter(|d| block.span.contains(d.span))
     }
+}
+
+/// The latest of the mentions that have a year.
+fn latest_dated<'a>(dates: impl Iterator<Item = &'a DateMention>) -> Option<&'a DateMention> {
+    dates
+        .filter(|d| d.year.is_some())
+        .max_by_key(|d| (d.year, d.month, d.day))
 }
 
 impl Token {
