@@ -625,6 +625,17 @@ fn wikinews_invariants() {
     for path in wikinews() {
         let text = read(&path);
         let a = assert_invariants(&path.display().to_string(), &text);
+        // Each has a headline and a standalone publication date, which gives
+        // the year when there is no dateline date or post.
+        assert!(a.headline.is_some(), "{}: no headline", path.display());
+        if a.dateline.as_ref().is_none_or(|d| d.date.is_none()) && a.posts.is_empty() {
+            let line = a.blocks.iter().find(|b| b.kind == BlockKind::Dateline);
+            if let Some(line) = line {
+                let date = a.dates.iter().find(|d| line.span.contains(d.span)).unwrap();
+                assert_eq!(a.year_hint(), date.year, "{}", path.display());
+                assert_eq!(a.month_hint(), Some(date.month), "{}", path.display());
+            }
+        }
         if std::env::var_os("DUMP_PARSE").is_some() {
             let out = std::env::temp_dir()
                 .join(path.file_name().unwrap())
