@@ -236,43 +236,41 @@ fn weekday_date<'a>(full: &'a str, input: &'a str) -> PResult<'a, DateMention> {
     ))
 }
 
-/// `date-weekday := date (',' gap weekday-name | gap '(' weekday-name ')')`
-/// (`January 2, Sunday`, `January 2 (Sunday)`)
-fn date_weekday<'a>(full: &'a str, input: &'a str) -> PResult<'a, DateMention> {
-    let (rest, date) = date(input)?;
-    let (rest, (weekday, number)) = alt((
+/// `weekday-suffix := (',' gap weekday-name | gap? '(' weekday-name ')') word-end`,
+/// the weekday after a date (`, Sunday`, ` (Sunday)`)
+fn weekday_suffix(input: &str) -> PResult<'_, (&str, u8)> {
+    let (rest, weekday) = alt((
         (char(','), gap, weekday_name).map(|(_, _, w)| w),
         (opt(gap), char('('), weekday_name, char(')')).map(|(_, _, w, _)| w),
     ))
-    .parse(rest)?;
+    .parse(input)?;
     let (rest, ()) = word_end(rest)?;
-    let span = span_of(full, &input[..input.len() - rest.len()]);
-    Ok((
-        rest,
-        mention(
-            span,
-            date,
-            Some(WeekdayMention {
-                span: span_of(full, weekday),
-                weekday: number,
-            }),
-        ),
-    ))
+    Ok((rest, weekday))
 }
 
-/// `date-mention := weekday-date | date-weekday | date`
+/// `date-mention := weekday-date | date weekday-suffix?`
+/// (`date weekday-suffix` is the `date-weekday` form: `January 2, Sunday`)
 ///
 /// `input` must be a subslice of `full`; spans are offsets into `full`.
 pub(crate) fn date_mention<'a>(full: &'a str, input: &'a str) -> PResult<'a, DateMention> {
-    if let Ok(found) = weekday_date(full, input) {
-        return Ok(found);
-    }
-    if let Ok(found) = date_weekday(full, input) {
-        return Ok(found);
+    if input.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if let Ok(found) = weekday_date(full, input) {
+            return Ok(found);
+        }
     }
     let (rest, date) = date(input)?;
+    let (rest, weekday) = match weekday_suffix(rest) {
+        Ok((after, (word, number))) => (
+            after,
+            Some(WeekdayMention {
+                span: span_of(full, word),
+                weekday: number,
+            }),
+        ),
+        Err(_) => (rest, None),
+    };
     let span = span_of(full, &input[..input.len() - rest.len()]);
-    Ok((rest, mention(span, date, None)))
+    Ok((rest, mention(span, date, weekday)))
 }
 
 fn mention(span: crate::source::Span, date: Date, weekday: Option<WeekdayMention>) -> DateMention {
