@@ -225,12 +225,18 @@ fn invariants(text: &str, a: &Article) -> Result<(), String> {
         }
     }
     // Every quote-mark token is a mark of a quote or a stray one with an issue.
+    let marks: std::collections::HashSet<Span> = a
+        .quotes
+        .iter()
+        .flat_map(|q| {
+            let open = Span::new(q.span.start, q.inner.start);
+            let close = q.closed.then(|| Span::new(q.inner.end, q.span.end));
+            std::iter::once(open).chain(close)
+        })
+        .chain(a.issues.iter().map(|i| i.span))
+        .collect();
     for token in a.tokens.iter().filter(|t| t.kind == TokenKind::QuoteMark) {
-        let of_quote = a.quotes.iter().any(|q| {
-            q.span.start == token.span.start || (q.closed && q.span.end == token.span.end)
-        });
-        let stray = a.issues.iter().any(|i| i.span == token.span);
-        ensure(of_quote || stray, || {
+        ensure(marks.contains(&token.span), || {
             format!("orphan quote mark {:?}", token.span)
         })?;
     }
@@ -1213,4 +1219,33 @@ mod properties {
             prop_assert!(invariants(&text, &a).is_ok(), "{:?}: {:?}", text, invariants(&text, &a));
         }
     }
+}
+
+/// Inputs built to hit worst cases (deep nesting, long runs, many marks):
+/// the parse must stay linear, so 200 KB each finish well within seconds
+/// even in a debug build, and the invariants hold.
+#[test]
+fn pathological_inputs_stay_linear() {
+    let n = 40_000;
+    let cases = [
+        "“".repeat(n) + &" word".repeat(n) + &"’".repeat(n),
+        "‘".repeat(n) + &" leaders’ view".repeat(n / 4),
+        "(".repeat(n) + &"“x ".repeat(n / 2) + &")".repeat(n),
+        format!("http://x.org/{}", ")".repeat(n)),
+        "a".repeat(5 * n),
+        "\n".repeat(n) + &"x\n".repeat(n),
+        "Jan 2, Sunday ".repeat(n / 8),
+        "— a (@b) ".repeat(n / 8),
+        "U.S. ".repeat(n / 2),
+        ". . . … ... ".repeat(n / 4),
+        "short line\n".repeat(n / 4),
+        "\"".repeat(n) + &"'".repeat(n),
+    ];
+    let start = std::time::Instant::now();
+    for (i, text) in cases.iter().enumerate() {
+        let a = assert_invariants(&format!("case {i}"), text);
+        assert!(!a.tokens.is_empty(), "case {i}");
+    }
+    let elapsed = start.elapsed();
+    assert!(elapsed.as_secs() < 20, "took {elapsed:?}");
 }

@@ -26,6 +26,13 @@
 use crate::parse::model::{ParseIssue, ParseIssueKind, Quote, QuoteStyle, Token, TokenKind};
 use crate::source::Span;
 
+/// The deepest nesting of open quotations tracked; marks that would open
+/// deeper are punctuation. Bounds every walk over the open quotations.
+const MAX_OPEN: usize = 16;
+
+/// The deepest nesting of brackets tracked for editorial insertions.
+const MAX_BRACKETS: usize = 32;
+
 /// A quote-like mark, as the tokenizer found it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Mark {
@@ -426,6 +433,9 @@ impl QuoteTracker {
         }
         match role {
             Role::Other => TokenKind::Punct,
+            // Nesting deeper than any prose needs: not a quotation (this
+            // also keeps every stack walk O(1)).
+            Role::Open(_) if self.stack.len() >= MAX_OPEN => TokenKind::Punct,
             Role::Open(style) => {
                 let reversed = matches!(mark, Mark::RightGuillemet | Mark::RightSingleGuillemet);
                 let continues = if span.start == self.paragraph_start && !family.tentative() {
@@ -503,6 +513,9 @@ impl QuoteTracker {
 
     /// An opening bracket at byte `start` (`kind` is `(`, `[` or `{`).
     pub(crate) fn open_bracket(&mut self, start: u32, kind: u8) {
+        if self.brackets.len() >= MAX_BRACKETS {
+            return;
+        }
         self.brackets.push(Bracket {
             start,
             kind,

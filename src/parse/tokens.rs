@@ -259,8 +259,11 @@ pub(crate) fn url(s: &str) -> Option<usize> {
         .parse(rest)
         .ok()?;
     let mut body = body;
+    let opens = body.bytes().filter(|&b| b == b'(').count();
+    let mut closes = body.bytes().filter(|&b| b == b')').count();
     while let Some(c) = body.chars().next_back() {
-        let unbalanced_paren = c == ')' && body.matches('(').count() < body.matches(')').count();
+        let unbalanced_paren = c == ')' && opens < closes;
+        closes -= usize::from(c == ')');
         let trailing = matches!(
             c,
             '.' | ',' | ';' | ':' | '!' | '?' | ']' | '}' | '"' | '\'' | '”' | '’' | '»' | '…'
@@ -732,6 +735,7 @@ mod tests {
         );
         assert_eq!(url("https://x.org/a(b)."), Some(18));
         assert_eq!(url("http:// "), None);
+        assert_eq!(url("http://x.org/a))."), Some(14));
     }
 
     #[test]
