@@ -14,9 +14,9 @@
 //! pasted news where paragraphs are separated by a single `\n`.
 //!
 //! Kinds, in order of precedence: `PostSignature` ([`super::post`]),
-//! `Dateline` (the whole paragraph is a date), `Headline` (the first
-//! paragraph, a single short line without a final period, with more text
-//! after it), `Byline` (`By Jane Doe`, before the body), `SectionLabel` (a
+//! `Dateline` (the whole paragraph is a date), `Byline` (`By Jane Doe`,
+//! before the body), `Headline` (the first paragraph, a single short line
+//! without a final period, with more text after it), `SectionLabel` (a
 //! short line without final punctuation, followed by more text), `Paragraph`.
 //! `PostText` is given later to the paragraph before a signature.
 
@@ -347,8 +347,6 @@ pub(crate) fn classify(text: &str, paras: &mut [Para]) -> Option<Byline> {
             BlockKind::PostSignature
         } else if para.single_line && whole_date(text, body).is_some() {
             BlockKind::Dateline
-        } else if k == 0 && count > 1 && para.single_line && headline_like(body) {
-            BlockKind::Headline
         } else if let Some(found) =
             (!body_started && byline_found.is_none() && k < 4 && para.single_line)
                 .then(|| byline(text, body))
@@ -356,6 +354,8 @@ pub(crate) fn classify(text: &str, paras: &mut [Para]) -> Option<Byline> {
         {
             byline_found = Some(found);
             BlockKind::Byline
+        } else if k == 0 && count > 1 && para.single_line && headline_like(body) {
+            BlockKind::Headline
         } else if k > 0 && k + 1 < count && para.single_line && label_like(body) {
             BlockKind::SectionLabel
         } else {
@@ -424,6 +424,14 @@ mod tests {
                 (BlockKind::Paragraph, "End."),
             ]
         );
+    }
+
+    #[test]
+    fn byline_first_is_not_a_headline() {
+        let text = "By Jane Doe\n\nThe council met.\n\nEnd.";
+        assert_eq!(paras(text)[0], (BlockKind::Byline, "By Jane Doe"));
+        let text = "By the numbers: inflation in 2021\n\nPrices rose.";
+        assert_eq!(paras(text)[0].0, BlockKind::Headline);
     }
 
     #[test]
