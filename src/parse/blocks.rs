@@ -21,6 +21,7 @@
 //! `PostText` is given later to the paragraph before a signature.
 
 use super::date::{full_date_line, whole_date};
+use super::dateline::dateline;
 use super::post::{inline_signature, signature};
 use super::{span_of, trimmed, PResult};
 use crate::parse::model::{BlockKind, Byline};
@@ -332,7 +333,9 @@ fn headline_like(line: &str) -> bool {
     line.len() <= 800
         && line.chars().count() <= 200
         && line.split_whitespace().count() <= 30
-        && !line.ends_with('.')
+        && !line
+            .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»'])
+            .ends_with('.')
 }
 
 /// Gives every paragraph its kind (all but `PostText`, see the module doc) and
@@ -354,7 +357,12 @@ pub(crate) fn classify(text: &str, paras: &mut [Para]) -> Option<Byline> {
         {
             byline_found = Some(found);
             BlockKind::Byline
-        } else if k == 0 && count > 1 && para.single_line && headline_like(body) {
+        } else if k == 0
+            && count > 1
+            && para.single_line
+            && headline_like(body)
+            && dateline(text, body).is_none()
+        {
             BlockKind::Headline
         } else if k > 0 && k + 1 < count && para.single_line && label_like(body) {
             BlockKind::SectionLabel
@@ -424,6 +432,14 @@ mod tests {
                 (BlockKind::Paragraph, "End."),
             ]
         );
+    }
+
+    #[test]
+    fn one_line_lead_is_not_a_headline() {
+        let text = "WASHINGTON (AP) — The deal was done, he said: 'We got it'\n\nMore text.";
+        assert_eq!(paras(text)[0].0, BlockKind::Paragraph);
+        let text = "The deal was \"a big deal.\"\n\nMore text.";
+        assert_eq!(paras(text)[0].0, BlockKind::Paragraph);
     }
 
     #[test]
