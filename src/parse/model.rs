@@ -184,8 +184,10 @@ pub struct Dateline {
 pub struct Byline {
     /// The whole line.
     pub span: Span,
-    /// The author name(s).
+    /// The author name(s) (`Jane Doe and John Roe`).
     pub name: Span,
+    /// What follows the names (`Associated Press` in `By Jane Doe, Associated Press`).
+    pub affiliation: Option<Span>,
 }
 
 /// A calendar date as written in the text.
@@ -245,5 +247,136 @@ impl Article {
         self.sentences
             .get(block.sentences.start as usize..block.sentences.end as usize)
             .unwrap_or(&[])
+    }
+
+    /// The index of the sentence containing byte `offset`, by binary search.
+    pub fn sentence_at(&self, offset: u32) -> Option<u32> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        self.sentences
+            .get(i)
+            .filter(|s| s.span.start <= offset)
+            .map(|_| i as u32)
+    }
+
+    /// The index of the block containing byte `offset`, by binary search.
+    pub fn block_at(&self, offset: u32) -> Option<u32> {
+        let i = self.blocks.partition_point(|b| b.span.end <= offset);
+        self.blocks
+            .get(i)
+            .filter(|b| b.span.start <= offset)
+            .map(|_| i as u32)
+    }
+
+    /// The index of the token containing byte `offset`, by binary search.
+    pub fn token_at(&self, offset: u32) -> Option<u32> {
+        let i = self.tokens.partition_point(|t| t.span.end <= offset);
+        self.tokens
+            .get(i)
+            .filter(|t| t.span.start <= offset)
+            .map(|_| i as u32)
+    }
+
+    /// The indices of the tokens lying inside `span`, by binary search.
+    pub fn tokens_in(&self, span: Span) -> Range<u32> {
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = start + self.tokens[start..].partition_point(|t| t.span.end <= span.end);
+        start as u32..end as u32
+    }
+
+    /// The quotations lying entirely inside `span`, in order: O(log n + k)
+    /// where k counts the quotations opening inside `span`.
+    pub fn quotes_in(&self, span: Span) -> impl Iterator<Item = (u32, &Quote)> + '_ {
+        let first = self.quotes.partition_point(|q| q.span.start < span.start);
+        self.quotes[first..]
+            .iter()
+            .take_while(move |q| q.span.start < span.end)
+            .enumerate()
+            .filter(move |(_, q)| q.span.end <= span.end)
+            .map(move |(i, q)| ((first + i) as u32, q))
+    }
+
+    /// The innermost quotation whose span contains byte `offset`: a binary
+    /// search, then a walk up the parents (quotations nest properly).
+    pub fn quote_at(&self, offset: u32) -> Option<u32> {
+        let i = self.quotes.partition_point(|q| q.span.start <= offset);
+        let mut index = i.checked_sub(1)? as u32;
+        loop {
+            let quote = self.quotes.get(index as usize)?;
+            if quote.span.start <= offset && offset < quote.span.end {
+                return Some(index);
+            }
+            index = quote.parent?;
+        }
+    }
+
+    /// The article's year, for dates written without one. Taken from, in
+    /// order: the dateline's date, the latest dated post signature, a
+    /// standalone date line (`Monday, May 18, 2015`), then the latest full
+    /// date with a year anywhere in the text. Bare years (`in 2019`) are not
+    /// used: articles mention past and target years freely.
+    pub fn year_hint(&self) -> Option<i32> {
+        self.year_source()?.year
+    }
+
+    /// The article's month, for [`crate::parse::resolve_year`]: the month of
+    /// the dateline's date (even without a year), else of the date that gave
+    /// [`Article::year_hint`].
+    pub fn month_hint(&self) -> Option<u8> {
+        self.reference_date()
+            .or_else(|| self.year_source())
+            .map(|d| d.month)
+    }
+
+    /// The dated mention [`Article::year_hint`] takes its year from.
+    fn year_source(&self) -> Option<&DateMention> {
+        self.reference_date()
+            .filter(|d| d.year.is_some())
+            .or_else(|| latest_dated(self.posts.iter().filter_map(|p| p.date.as_ref())))
+            .or_else(|| self.date_line().filter(|d| d.year.is_some()))
+            .or_else(|| latest_dated(self.dates.iter()))
+    }
+
+    /// The dateline's date, when the dateline has one.
+    fn reference_date(&self) -> Option<&DateMention> {
+        self.dateline.as_ref()?.date.as_ref()
+    }
+
+    /// The date of the first standalone date line block.
+    fn date_line(&self) -> Option<&DateMention> {
+        let block = self.blocks.iter().find(|b| b.kind == BlockKind::Dateline)?;
+        let i = self
+            .dates
+            .partition_point(|d| d.span.start < block.span.start);
+        self.dates.get(i).filter(|d| block.span.contains(d.span))
+    }
+}
+
+/// The latest of the mentions that have a year.
+fn latest_dated<'a>(dates: impl Iterator<Item = &'a DateMention>) -> Option<&'a DateMention> {
+    dates
+        .filter(|d| d.year.is_some())
+        .max_by_key(|d| (d.year, d.month, d.day))
+}
+
+impl Token {
+    /// The token's text.
+    #[inline]
+    pub fn text(self, source: &str) -> &str {
+        self.span.text(source)
+    }
+
+    /// Whether the token's text equals `word`, ignoring ASCII case.
+    #[inline]
+    pub fn is(self, source: &str, word: &str) -> bool {
+        self.text(source).eq_ignore_ascii_case(word)
+    }
+
+    /// Whether the token starts with an uppercase letter.
+    #[inline]
+    pub fn is_capitalised(self, source: &str) -> bool {
+        self.text(source)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
