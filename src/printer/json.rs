@@ -317,8 +317,15 @@ fn json_date<'a>(file: &CheckedFile<'a>, date: &DateMention) -> JsonDate<'a> {
         year: date.year,
         month: date.month,
         day: date.day,
+        // A date written without its year takes the article's (a December
+        // article's `January 2` is next January); `null` when unknown.
         iso: date
             .year
+            .or_else(|| {
+                let article = &file.report.article;
+                let year = article.year_hint()?;
+                Some(crate::parse::resolve_year(date, year, article.month_hint()))
+            })
             .and_then(|year| iso_date(year, date.month, date.day)),
         weekday: date.weekday.map(|weekday| json_weekday(file, weekday)),
     }
