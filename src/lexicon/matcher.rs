@@ -134,33 +134,39 @@ pub struct Hit {
     pub end: u32,
 }
 
-/// FxHash-style hasher: short words hash in a few cycles.
+/// FxHash-style hasher for the matcher's tables, whose keys are word hashes
+/// (used as they are) and `(state, symbol)` pairs.
 #[derive(Default, Clone, Copy)]
 struct WordHasher(u64);
+
+const FX: u64 = 0x517c_c1b7_2722_0a95;
 
 impl Hasher for WordHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        for &b in bytes {
+            self.write_u8(b);
         }
     }
 
     #[inline]
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.write_u64(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(FX);
     }
 
     #[inline]
     fn write_u64(&mut self, i: u64) {
         // Keys that are already word hashes are used as they are.
-        self.0 = i;
+        self.0 = if self.0 == 0 {
+            i
+        } else {
+            (self.0.rotate_left(5) ^ i).wrapping_mul(FX)
+        };
     }
 
     #[inline]
@@ -169,15 +175,69 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The high and low halves of the 128-bit product, folded: the mixing step
+/// of wyhash/foldhash.
+#[inline(always)]
+fn fold_mul(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+#[inline(always)]
+fn read8(b: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
 /// The hash of a normalized word, as the matchers look it up. Computed once
 /// per word of an article ([`crate::rules::words::Words`]) and shared by
 /// every matcher.
+///
+/// A word of up to 8 bytes is one little-endian value (zero-padded), up to 16
+/// bytes two overlapping loads, mixed by one 128-bit multiplication (the
+/// wyhash/foldhash scheme), so a word costs a few cycles whatever its
+/// length; longer words fold 16 bytes per step. Equal hashes are always
+/// confirmed by comparing the words.
 #[inline]
 pub fn word_hash(word: &str) -> u64 {
-    let mut h = WordHasher(0);
-    h.write(word.as_bytes());
-    // Spread the last bytes into the high bits hashbrown uses.
-    h.0 ^ (h.0 >> 29)
+    word_hash_bytes(word.as_bytes())
+}
+
+const P0: u64 = 0xa076_1d64_78bd_642f;
+const P1: u64 = 0xe703_7ed1_a0b4_28db;
+
+/// [`word_hash`] of a word's UTF-8 bytes.
+#[inline]
+pub fn word_hash_bytes(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n <= 8 {
+        let mut word = [0u8; 8];
+        for (to, from) in word.iter_mut().zip(b) {
+            *to = *from;
+        }
+        return short_word_hash(u64::from_le_bytes(word), n);
+    }
+    let (lo, hi) = if n <= 16 {
+        (read8(b, 0), read8(b, n - 8))
+    } else {
+        let mut seed = P0;
+        let mut at = 0;
+        while at + 16 < n {
+            seed = fold_mul(read8(b, at) ^ P1, read8(b, at + 8) ^ seed);
+            at += 16;
+        }
+        (read8(b, n - 16) ^ seed, read8(b, n - 8))
+    };
+    fold_mul(lo ^ P1, hi ^ P0 ^ n as u64)
+}
+
+/// [`word_hash`] of a word of `n <= 8` bytes given as one little-endian value,
+/// zero-padded (so a stream can hash a word straight from an 8-byte load).
+#[inline(always)]
+pub fn short_word_hash(value: u64, n: usize) -> u64 {
+    debug_assert!(n <= 8);
+    fold_mul(value ^ P1, P0 ^ n as u64)
 }
 
 /// A normalized word and its [`word_hash`].
@@ -199,6 +259,41 @@ impl<'a> From<&'a str> for Word<'a> {
     }
 }
 
+/// A word as [`PhraseMatcher::find`] reads it: its [`word_hash`], and its
+/// normalized text, which the matcher asks for only to confirm a hash hit
+/// (or to strip a possessive), so that a stream can hand out words without
+/// slicing each one.
+pub trait MatchWord<'w> {
+    /// The [`word_hash`] of the normalized word.
+    fn hash(&self) -> u64;
+    /// The normalized word.
+    fn text(&self) -> &'w str;
+}
+
+impl<'w> MatchWord<'w> for Word<'w> {
+    #[inline]
+    fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    #[inline]
+    fn text(&self) -> &'w str {
+        self.text
+    }
+}
+
+impl<'w> MatchWord<'w> for &'w str {
+    #[inline]
+    fn hash(&self) -> u64 {
+        word_hash(self)
+    }
+
+    #[inline]
+    fn text(&self) -> &'w str {
+        self
+    }
+}
+
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A set of phrases compiled into a word-level Aho–Corasick automaton.
@@ -207,13 +302,22 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// plus the matches, whatever the number of phrases.
 #[derive(Clone, Debug, Default)]
 pub struct PhraseMatcher {
-    /// Word hash → symbol. Words absent from every phrase have no symbol.
-    vocab: FastMap<u64, u32>,
+    /// Word hash → symbol: an open-addressing table (linear probing, at most
+    /// a quarter full, indexed by the hash's top bits) of `(hash, symbol +
+    /// 1)`, `0` marking an empty slot. Most words of a text are in no phrase
+    /// and end their probe at the first, empty, slot. Words whose hashes
+    /// collide get slots of their own; the word is compared on every hash hit.
+    slots: Vec<(u64, u32)>,
+    /// `64 - log2(slots.len())`: the shift that turns a hash into a slot.
+    shift: u32,
     /// Symbol → word, to confirm a hash hit.
     symbols: Vec<Box<str>>,
-    /// Words whose hash collides with an earlier word's (almost never).
-    collided: Vec<(Box<str>, u32)>,
-    /// (state, symbol) → state: the trie edges.
+    /// Symbol → its word's hash, to rebuild `slots`.
+    symbol_hashes: Vec<u64>,
+    /// Symbol → the state after the root on it (`0`: no phrase starts with
+    /// it), so that most steps need no `goto` probe.
+    root: Vec<u32>,
+    /// (state, symbol) → state: the trie edges below the root.
     goto: FastMap<(u32, u32), u32>,
     /// Failure link of each state (state 0 is the root).
     fail: Vec<u32>,
@@ -243,13 +347,17 @@ impl PhraseMatcher {
             let mut state = 0u32;
             for word in words {
                 let symbol = m.intern(word);
-                state = match m.goto.get(&(state, symbol)) {
-                    Some(&next) => next,
+                state = match m.edge(state, symbol) {
+                    Some(next) => next,
                     None => {
                         let next = m.fail.len() as u32;
                         m.fail.push(0);
                         m.out.push(Vec::new());
-                        m.goto.insert((state, symbol), next);
+                        if state == 0 {
+                            m.root[symbol as usize] = next;
+                        } else {
+                            m.goto.insert((state, symbol), next);
+                        }
                         next
                     }
                 };
@@ -262,22 +370,81 @@ impl PhraseMatcher {
 
     /// The symbol of `word`, allocated on first sight.
     fn intern(&mut self, word: String) -> u32 {
-        if let Some(symbol) = self.symbol(Word::from(word.as_str())) {
+        let hash = word_hash(&word);
+        self.intern_hashed(word, hash)
+    }
+
+    /// [`Self::intern`] with the word's hash given (tests force collisions).
+    fn intern_hashed(&mut self, word: String, hash: u64) -> u32 {
+        if let Some(symbol) = self.lookup(hash, || &word) {
             return symbol;
         }
         let symbol = self.symbols.len() as u32;
-        let hash = word_hash(&word);
-        let word = word.into_boxed_str();
-        match self.vocab.entry(hash) {
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.collided.push((word.clone(), symbol));
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(symbol);
-            }
+        self.symbols.push(word.into_boxed_str());
+        self.symbol_hashes.push(hash);
+        self.root.push(0);
+        if 4 * self.symbols.len() > self.slots.len() {
+            self.rehash();
+        } else {
+            self.place(hash, symbol);
         }
-        self.symbols.push(word);
         symbol
+    }
+
+    /// Rebuilds the slot table for the current symbols, at most a quarter full.
+    fn rehash(&mut self) {
+        let len = (4 * self.symbols.len()).next_power_of_two().max(16);
+        self.slots = vec![(0, 0); len];
+        self.shift = 64 - len.trailing_zeros();
+        for symbol in 0..self.symbols.len() {
+            self.place(self.symbol_hashes[symbol], symbol as u32);
+        }
+    }
+
+    /// Puts `symbol` in the first free slot from its hash's home slot.
+    fn place(&mut self, hash: u64, symbol: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize & mask;
+        while self.slots[i].1 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (hash, symbol + 1);
+    }
+
+    /// The symbol of the word `text()` whose hash is `hash`, if some phrase
+    /// uses it; `text` is called only on a hash hit.
+    #[inline]
+    fn lookup<'t>(&self, hash: u64, text: impl Fn() -> &'t str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize & mask;
+        loop {
+            let (h, s) = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            if h == hash
+                && self
+                    .symbols
+                    .get(s as usize - 1)
+                    .is_some_and(|w| **w == *text())
+            {
+                return Some(s - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The trie edge from `state` on `symbol`.
+    #[inline]
+    fn edge(&self, state: u32, symbol: u32) -> Option<u32> {
+        if state == 0 {
+            self.root.get(symbol as usize).copied().filter(|&s| s != 0)
+        } else {
+            self.goto.get(&(state, symbol)).copied()
+        }
     }
 
     /// Treats `Putin’s` as `Putin` when searching (for name lists).
@@ -289,6 +456,11 @@ impl PhraseMatcher {
     /// Computes failure links breadth-first and merges outputs along them.
     fn link(&mut self) {
         let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.fail.len()];
+        for (symbol, &next) in self.root.iter().enumerate() {
+            if next != 0 {
+                children[0].push((symbol as u32, next));
+            }
+        }
         for (&(state, symbol), &next) in &self.goto {
             children[state as usize].push((symbol, next));
         }
@@ -304,7 +476,7 @@ impl PhraseMatcher {
             for &(symbol, child) in &children[state as usize] {
                 let mut f = self.fail[state as usize];
                 let target = loop {
-                    if let Some(&t) = self.goto.get(&(f, symbol)) {
+                    if let Some(t) = self.edge(f, symbol) {
                         break t;
                     }
                     if f == 0 {
@@ -337,36 +509,24 @@ impl PhraseMatcher {
 
     /// The symbol of a normalized word, if some phrase uses it.
     #[inline]
-    fn symbol(&self, word: Word<'_>) -> Option<u32> {
+    fn symbol<'w>(&self, word: &impl MatchWord<'w>) -> Option<u32> {
         if self.possessive {
-            let stripped = strip_possessive(word.text);
-            if stripped.len() != word.text.len() {
-                return self.symbol_exact(Word::from(stripped));
+            let text = word.text();
+            let stripped = strip_possessive(text);
+            if stripped.len() != text.len() {
+                return self.lookup(word_hash(stripped), || stripped);
             }
         }
-        self.symbol_exact(word)
-    }
-
-    #[inline]
-    fn symbol_exact(&self, word: Word<'_>) -> Option<u32> {
-        match self.vocab.get(&word.hash) {
-            None => None,
-            Some(&symbol) if *self.symbols[symbol as usize] == *word.text => Some(symbol),
-            Some(_) => self
-                .collided
-                .iter()
-                .find(|(w, _)| **w == *word.text)
-                .map(|&(_, s)| s),
-        }
+        self.lookup(word.hash(), || word.text())
     }
 
     /// Every match, overlapping ones included, in order of their end.
     ///
-    /// `words` yields `Some(normalized word)` (a `&str` or a [`Word`] with
-    /// its precomputed hash) for each word and `None` where
+    /// `words` yields `Some(normalized word)` (a `&str`, a [`Word`] with
+    /// its precomputed hash, or any [`MatchWord`]) for each word and `None` where
     /// the text breaks (punctuation, a sentence end): no match spans a break.
     /// Word indices in the hits count only the `Some` items.
-    pub fn find_all<'w, W: Into<Word<'w>>>(
+    pub fn find_all<'w, W: MatchWord<'w>>(
         &self,
         words: impl IntoIterator<Item = Option<W>>,
     ) -> Vec<Hit> {
@@ -379,12 +539,12 @@ impl PhraseMatcher {
                 continue;
             };
             index += 1;
-            let Some(symbol) = self.symbol(word.into()) else {
+            let Some(symbol) = self.symbol(&word) else {
                 state = 0;
                 continue;
             };
             state = loop {
-                if let Some(&next) = self.goto.get(&(state, symbol)) {
+                if let Some(next) = self.edge(state, symbol) {
                     break next;
                 }
                 if state == 0 {
@@ -405,7 +565,7 @@ impl PhraseMatcher {
     }
 
     /// The leftmost-longest non-overlapping matches, in text order.
-    pub fn find<'w, W: Into<Word<'w>>>(
+    pub fn find<'w, W: MatchWord<'w>>(
         &self,
         words: impl IntoIterator<Item = Option<W>>,
     ) -> Vec<Hit> {
@@ -541,15 +701,43 @@ mod tests {
     #[test]
     fn hash_hits_are_confirmed_by_the_word() {
         let mut m = PhraseMatcher::new(["alpha beta"]);
-        // Pretend `gamma` collides with `alpha`: a hash hit on the wrong word
-        // is not a match, and a collided word is still found.
-        let alpha = m.vocab[&word_hash("alpha")];
-        m.vocab.insert(word_hash("gamma"), alpha);
-        assert_eq!(m.symbol(Word::from("gamma")), None);
-        m.collided.push(("gamma".into(), 7));
-        assert_eq!(m.symbol(Word::from("gamma")), Some(7));
-        assert_eq!(m.symbol(Word::from("alpha")), Some(alpha));
+        let alpha = m.symbol(&Word::from("alpha")).unwrap();
+        // Force `gamma` to collide with `alpha`: each keeps its own symbol,
+        // and a third word with the same hash is no match.
+        let hash = word_hash("alpha");
+        let gamma = m.intern_hashed("gamma".into(), hash);
+        assert_ne!(gamma, alpha);
+        let with = |text| Word { text, hash };
+        assert_eq!(m.symbol(&with("alpha")), Some(alpha));
+        assert_eq!(m.symbol(&with("gamma")), Some(gamma));
+        assert_eq!(m.symbol(&with("delta")), None);
+        assert_eq!(m.symbol(&Word::from("gamma")), None);
         assert_eq!(find(&m, "alpha beta"), [(0, 0, 2)]);
+        // Growing the table keeps every symbol.
+        for i in 0..100 {
+            m.intern(format!("w{i}"));
+        }
+        assert_eq!(m.symbol(&with("gamma")), Some(gamma));
+        assert_eq!(m.symbol(&Word::from("w99")), Some(gamma + 100));
+        assert_eq!(find(&m, "x alpha beta"), [(0, 1, 3)]);
+    }
+
+    #[test]
+    fn word_hash_reads_every_byte() {
+        let base: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+        let mut seen = std::collections::HashSet::new();
+        for n in 0..=base.len() {
+            let word = std::str::from_utf8(&base[..n]).unwrap();
+            assert!(seen.insert(word_hash(word)), "length {n}");
+            for k in 0..n {
+                let mut changed = base[..n].to_vec();
+                changed[k] = b'0';
+                let changed = std::str::from_utf8(&changed).unwrap();
+                assert_ne!(word_hash(changed), word_hash(word), "byte {k} of {n}");
+            }
+        }
+        // Lengths are part of the hash: a word and its zero-padded form differ.
+        assert_ne!(word_hash("ab"), word_hash("ab\0"));
     }
 
     #[test]
