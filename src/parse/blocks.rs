@@ -119,9 +119,11 @@ fn soft_break(full: &str, a: &str, b: &str, run_width: usize, run_len: usize) ->
 /// Splits `text` into paragraphs (see the module doc), appending to `out`.
 pub(crate) fn paragraphs(text: &str, out: &mut Vec<Para>) {
     let mut run: Vec<Line> = Vec::new();
+    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
     let mut pos = 0;
     while pos <= text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        // One SIMD scan of the text for line breaks, consumed line by line.
+        let end = newlines.next().unwrap_or(text.len());
         let raw = &text[pos..end];
         let content = raw.trim();
         if content.is_empty() {

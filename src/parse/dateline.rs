@@ -158,53 +158,60 @@ struct Parts<'a> {
     agency: Option<&'a str>,
 }
 
-/// `wire-dateline := place (',' gap date)? gap? '(' agency ')' gap? dash`
-fn wire_dateline(input: &str) -> PResult<'_, Parts<'_>> {
-    let (rest, (place, _)) = place(input)?;
-    let (rest, date) = opt((char(','), gap, recognize(date)).map(|(_, _, d)| d)).parse(rest)?;
+/// The place at the start of a dateline: parsed once, then each form's
+/// continuation is tried after it.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    text: &'a str,
+    parts: usize,
+}
+
+/// `wire-dateline := place (',' gap date)? gap? '(' agency ')' gap? dash`,
+/// after the place.
+fn wire_dateline<'a>(input: &'a str, place: Place<'a>) -> PResult<'a, Parts<'a>> {
+    let (rest, date) = opt((char(','), gap, recognize(date)).map(|(_, _, d)| d)).parse(input)?;
     let (rest, (_, _, agency, _, _, _)) =
         (opt(gap), char('('), agency, char(')'), opt(gap), dash).parse(rest)?;
     Ok((
         rest,
         Parts {
-            place,
+            place: place.text,
             date,
             agency: Some(agency),
         },
     ))
 }
 
-/// `dotted-dateline := place ('.' | ',') gap date '.' (gap agency-name '.')?`
-fn dotted_dateline(input: &str) -> PResult<'_, Parts<'_>> {
-    let (rest, (place, _)) = place(input)?;
-    if !capitals(place) {
+/// `dotted-dateline := place ('.' | ',') gap date '.' (gap agency-name '.')?`,
+/// after the place.
+fn dotted_dateline<'a>(input: &'a str, place: Place<'a>) -> PResult<'a, Parts<'a>> {
+    if !capitals(place.text) {
         return Err(nom::Err::Error(()));
     }
     let (rest, (_, _, date, _)) =
-        (alt((char('.'), char(','))), gap, recognize(date), char('.')).parse(rest)?;
+        (alt((char('.'), char(','))), gap, recognize(date), char('.')).parse(input)?;
     let (rest, agency) = opt((gap, agency_name, char('.')).map(|(_, a, _)| a)).parse(rest)?;
     Ok((
         rest,
         Parts {
-            place,
+            place: place.text,
             date: Some(date),
             agency,
         },
     ))
 }
 
-/// `dash-dateline := place (',' gap date)? gap dash`
-fn dash_dateline(input: &str) -> PResult<'_, Parts<'_>> {
-    let (rest, (place, parts)) = place(input)?;
-    let (rest, date) = opt((char(','), gap, recognize(date)).map(|(_, _, d)| d)).parse(rest)?;
-    if !(capitals(place) || parts >= 2) {
+/// `dash-dateline := place (',' gap date)? gap dash`, after the place.
+fn dash_dateline<'a>(input: &'a str, place: Place<'a>) -> PResult<'a, Parts<'a>> {
+    let (rest, date) = opt((char(','), gap, recognize(date)).map(|(_, _, d)| d)).parse(input)?;
+    if !(capitals(place.text) || place.parts >= 2) {
         return Err(nom::Err::Error(()));
     }
     let (rest, _) = (gap, dash).parse(rest)?;
     Ok((
         rest,
         Parts {
-            place,
+            place: place.text,
             date,
             agency: None,
         },
@@ -213,11 +220,18 @@ fn dash_dateline(input: &str) -> PResult<'_, Parts<'_>> {
 
 /// `dateline := (wire-dateline | dotted-dateline | dash-dateline) &(space | end)`
 ///
-/// `paragraph` is the paragraph's text, a subslice of `full`.
+/// `paragraph` is the paragraph's text, a subslice of `full`. The three forms
+/// start with the same `place`, which is parsed once.
 pub(crate) fn dateline<'a>(full: &'a str, paragraph: &'a str) -> Option<Dateline> {
-    let (rest, parts) = alt((wire_dateline, dotted_dateline, dash_dateline))
-        .parse(paragraph)
-        .ok()?;
+    let (after, (text, parts)) = place(paragraph).ok()?;
+    let place = Place { text, parts };
+    let (rest, parts) = alt((
+        |i| wire_dateline(i, place),
+        |i| dotted_dateline(i, place),
+        |i| dash_dateline(i, place),
+    ))
+    .parse(after)
+    .ok()?;
     boundary(rest).ok()?;
     let date = parts
         .date

@@ -120,10 +120,7 @@ pub(crate) fn inline_signature<'a>(
     // A memchr for `@` first: `str::contains(&str)` would set up a substring
     // searcher for every paragraph.
     let bytes = tail.as_bytes();
-    if !tail
-        .match_indices('@')
-        .any(|(i, _)| i > 0 && bytes[i - 1] == b'(')
-    {
+    if !memchr::memchr_iter(b'@', bytes).any(|i| i > 0 && bytes[i - 1] == b'(') {
         return None;
     }
     // Only the last line can hold the signature.

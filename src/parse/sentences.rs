@@ -110,6 +110,43 @@ pub const STARTERS: &[&str] = &[
     "How",
 ];
 
+/// A 256-bit summary of a word list (one bit per [`filter_slot`] of each
+/// word), so that most words are found absent without comparing strings.
+type Filter = [u64; 4];
+
+/// The filter slot of a word: from its length and first and last bytes.
+const fn filter_slot(word: &[u8]) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    (word[0] as usize * 31 + word[word.len() - 1] as usize * 7 + word.len()) & 255
+}
+
+/// The [`Filter`] of a list.
+const fn filter(list: &[&str]) -> Filter {
+    let mut bits = [0u64; 4];
+    let mut i = 0;
+    while i < list.len() {
+        let slot = filter_slot(list[i].as_bytes());
+        bits[slot / 64] |= 1 << (slot % 64);
+        i += 1;
+    }
+    bits
+}
+
+const TITLES_FILTER: Filter = filter(TITLES);
+const NUMBERED_FILTER: Filter = filter(NUMBERED);
+const NEVER_FINAL_FILTER: Filter = filter(NEVER_FINAL);
+const MAY_END_FILTER: Filter = filter(MAY_END);
+const STARTERS_FILTER: Filter = filter(STARTERS);
+
+/// Whether `word` is in `list`, whose filter is `bits`.
+#[inline]
+fn listed(list: &[&str], bits: &Filter, word: &str) -> bool {
+    let slot = filter_slot(word.as_bytes());
+    bits[slot / 64] & (1 << (slot % 64)) != 0 && list.contains(&word)
+}
+
 /// What kind of terminal a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Terminal {
@@ -158,7 +195,7 @@ fn is_closer(text: &str, token: &Token) -> bool {
 /// Whether a word is in `STARTERS` (and is longer than one letter when
 /// `allow_single` is false, so `J. A. Smith` keeps its initials).
 fn is_starter(word: &str, allow_single: bool) -> bool {
-    (allow_single || word.len() > 1) && STARTERS.contains(&word)
+    (allow_single || word.len() > 1) && listed(STARTERS, &STARTERS_FILTER, word)
 }
 
 /// Whether the sentence ends after the terminal at `i`, whose closers end
@@ -189,16 +226,17 @@ fn ends_sentence(text: &str, tokens: &[Token], first: usize, i: usize, j: usize)
         ),
         Some(Terminal::Acronym) => {
             let word = token.span.text(text);
-            !NEVER_FINAL.contains(&word) && starter(true)
+            !listed(NEVER_FINAL, &NEVER_FINAL_FILTER, word) && starter(true)
         }
         Some(Terminal::Period) => {
             let Some(p) = prev else { return true };
-            if TITLES.contains(&p) || NEVER_FINAL.contains(&p) {
+            if listed(TITLES, &TITLES_FILTER, p) || listed(NEVER_FINAL, &NEVER_FINAL_FILTER, p) {
                 return false;
             }
             let number_follows = next.kind == TokenKind::Number;
             if number_follows
-                && (NUMBERED.contains(&p) || (p.len() <= 4 && month_number(p).is_some()))
+                && (listed(NUMBERED, &NUMBERED_FILTER, p)
+                    || (p.len() <= 4 && month_number(p).is_some()))
             {
                 return false;
             }
@@ -208,7 +246,7 @@ fn ends_sentence(text: &str, tokens: &[Token], first: usize, i: usize, j: usize)
             if initial {
                 return starter(false);
             }
-            if MAY_END.contains(&p) {
+            if listed(MAY_END, &MAY_END_FILTER, p) {
                 return starter(true);
             }
             true
@@ -293,6 +331,22 @@ mod tests {
             &mut out,
         );
         out.iter().map(|s| s.span.text(text)).collect()
+    }
+
+    #[test]
+    fn filters_keep_every_listed_word() {
+        for (list, bits) in [
+            (TITLES, &TITLES_FILTER),
+            (NUMBERED, &NUMBERED_FILTER),
+            (NEVER_FINAL, &NEVER_FINAL_FILTER),
+            (MAY_END, &MAY_END_FILTER),
+            (STARTERS, &STARTERS_FILTER),
+        ] {
+            for word in list {
+                assert!(listed(list, bits, word), "{word}");
+            }
+            assert!(!listed(list, bits, "Ukraine") && !listed(list, bits, ""));
+        }
     }
 
     #[test]

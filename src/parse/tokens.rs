@@ -78,11 +78,9 @@ fn stop_mask(x: u64) -> u64 {
     !((letter | digit) & ascii) & HIGH
 }
 
-/// Length of the run of word chars at the start of `s`.
+/// Length of the run of ASCII letters and digits at `b[i..]`, plus `i`.
 #[inline(always)]
-fn word_run(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
+fn ascii_run(b: &[u8], mut i: usize) -> usize {
     loop {
         if let Some(chunk) = b.get(i..i + 8) {
             let mut word = [0u8; 8];
@@ -92,15 +90,25 @@ fn word_run(s: &str) -> usize {
                 i += 8;
                 continue;
             }
-            i += (stop.trailing_zeros() / 8) as usize;
-        } else {
-            while let Some(&c) = b.get(i) {
-                if c >= 0x80 || !ASCII_WORD[usize::from(c)] {
-                    break;
-                }
-                i += 1;
-            }
+            return i + (stop.trailing_zeros() / 8) as usize;
         }
+        while let Some(&c) = b.get(i) {
+            if c >= 0x80 || !ASCII_WORD[usize::from(c)] {
+                break;
+            }
+            i += 1;
+        }
+        return i;
+    }
+}
+
+/// Length of the run of word chars at the start of `s`.
+#[inline(always)]
+fn word_run(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        i = ascii_run(b, i);
         // At the end, an ASCII stop, or a non-ASCII char to decode.
         match b.get(i) {
             Some(&c) if c >= 0x80 => match s[i..].chars().next() {
@@ -171,6 +179,19 @@ pub(crate) fn word(s: &str, trailing_apostrophe: bool) -> usize {
     // Fast exit: most words end at a space or plain punctuation.
     match s.as_bytes().get(i) {
         Some(b'\'' | b'-' | b'.' | 0x80..=0xFF) => word_joined(s, i, trailing_apostrophe),
+        _ => i,
+    }
+}
+
+/// [`word`] at `text[pos..end]`, for a word that starts with an ASCII
+/// letter: the common case (a run of ASCII letters and digits followed by a
+/// space or plain punctuation) reads only bytes, without slicing the text.
+#[inline(always)]
+fn ascii_word(text: &str, pos: usize, end: usize, trailing_apostrophe: bool) -> usize {
+    let b = &text.as_bytes()[..end];
+    let i = ascii_run(b, pos) - pos;
+    match b.get(pos + i) {
+        Some(b'\'' | b'-' | b'.' | 0x80..=0xFF) => word(&text[pos..end], trailing_apostrophe),
         _ => i,
     }
 }
@@ -335,22 +356,43 @@ pub(crate) fn tokenize(
             pos += 1;
             continue;
         }
-        let input = &text[pos..end];
         let index = tokens.len() as u32;
-        let (len, kind) = match b {
-            b'a'..=b'z' | b'A'..=b'Z' => {
-                let n = word(input, !quotes.single_open());
-                // A URL starts with a short word and `:` or `.` (`https:`,
-                // `www.`, `pic.`); testing after the word keeps the common
-                // path free of an unpredictable branch.
-                match input.as_bytes().get(n) {
-                    Some(b':' | b'.') if n <= 5 => match url(input) {
-                        Some(link) => (link, TokenKind::Url),
-                        None => (n, TokenKind::Word),
-                    },
-                    _ => (n, TokenKind::Word),
-                }
+        if b.is_ascii_alphabetic() {
+            // The hottest path: a word starting with an ASCII letter.
+            let n = ascii_word(text, pos, end, !quotes.single_open());
+            // A URL starts with a short word and `:` or `.` (`https:`,
+            // `www.`, `pic.`); testing after the word keeps the common
+            // path free of an unpredictable branch.
+            let (len, kind) = match bytes[..end].get(pos + n) {
+                Some(b':' | b'.') if n <= 5 => match url(&text[pos..end]) {
+                    Some(link) => (link, TokenKind::Url),
+                    None => (n, TokenKind::Word),
+                },
+                _ => (n, TokenKind::Word),
+            };
+            let len = len.max(1);
+            if kind == TokenKind::Word && len > 2 && bytes[pos + len - 1] == b'.' {
+                hints.terminals.push(index);
             }
+            if matches!(
+                b,
+                b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W'
+            ) && may_start_date(&text[pos..pos + len])
+            {
+                hints.dates.push(index);
+            }
+            tokens.push(Token {
+                kind,
+                span: Span::from_range(pos..pos + len),
+            });
+            pos += len;
+            if bytes.get(pos) == Some(&b' ') {
+                pos += 1;
+            }
+            continue;
+        }
+        let input = &text[pos..end];
+        let (len, kind) = match b {
             b'0'..=b'9' => match number(input) {
                 (n, true) => (n, TokenKind::Word),
                 (n, false) => (n, TokenKind::Number),
