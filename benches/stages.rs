@@ -4,8 +4,9 @@
 //!
 //! ```text
 //! cargo bench --bench stages -- memory
-//! cargo bench --bench stages -- run STAGE [INPUT] [MIB]
+//! cargo bench --bench stages -- run STAGE [INPUT] [KIB]
 //! cargo bench --bench stages -- scaling [INPUT…]
+//! cargo bench --bench stages -- list
 //! ```
 //!
 //! `STAGE` is `parse`, `words`, `claims`, `rules` or `check_file`; `INPUT` is
@@ -87,15 +88,14 @@ struct Inputs {
 }
 
 impl Inputs {
-    fn new(input: &str, mib: usize) -> Inputs {
-        let len = mib << 20;
-        let corpus = support::articles();
+    fn new(input: &str, kib: usize) -> Inputs {
+        let len = kib << 10;
         let texts: Vec<String> = match input {
-            "corpus" => support::repeated(&corpus, len)
+            "corpus" => support::repeated(&support::articles(), len)
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
-            "one-text" => vec![support::joined(&corpus, len)],
+            "one-text" => vec![support::joined(&support::articles(), len)],
             name => vec![support::pathological(name, len)],
         };
         Inputs {
@@ -215,7 +215,7 @@ fn memory(settings: &Settings) {
     black_box(attrcheck::check_file(&warm, settings));
     println!("peak heap above the input, in bytes per input byte (kept = what the result holds)");
     for input in ["corpus", "one-text"] {
-        let inputs = Inputs::new(input, 4);
+        let inputs = Inputs::new(input, 4096);
         let mut worst: [(f64, f64); 3] = [(0.0, 0.0); 3];
         let mut total: [(usize, usize); 3] = [(0, 0); 3];
         for source in &inputs.sources {
@@ -306,14 +306,19 @@ fn main() {
         Some("run") => {
             let stage = args.get(1).map_or("check_file", String::as_str);
             let input = args.get(2).map_or("corpus", String::as_str);
-            let mib = args.get(3).and_then(|m| m.parse().ok()).unwrap_or(4);
-            let inputs = Inputs::new(input, mib);
+            let kib = args.get(3).and_then(|m| m.parse().ok()).unwrap_or(4096);
+            let inputs = Inputs::new(input, kib);
             let out = run_stage(stage, &inputs, &settings);
             println!("{stage} over {input}: {} bytes ({out})", inputs.bytes());
         }
         Some("scaling") => scaling(&settings, &args[1..]),
+        Some("list") => {
+            for name in support::PATHOLOGICAL {
+                println!("{name}");
+            }
+        }
         Some(other) => {
-            eprintln!("unknown command {other}: memory, run, scaling");
+            eprintln!("unknown command {other}: memory, run, scaling, list");
             std::process::exit(2);
         }
     }
