@@ -168,6 +168,11 @@ impl DataRule {
     ) -> Vec<Diagnostic> {
         let items = words.items();
         let quotes = top_level_quotes(article);
+        let cues = if self.context.in_cue {
+            Cues::new(claims)
+        } else {
+            Cues::default()
+        };
         let mut found = Vec::new();
         for hit in self.matcher.find(words.matcher_input()) {
             let Some(range) = words.word_range_items(hit.start..hit.end) else {
@@ -177,7 +182,7 @@ impl DataRule {
             if !self.context.in_quotes && inside(&quotes, span) {
                 continue;
             }
-            if !self.context_allows(words, range.clone(), span, claims) {
+            if !self.context_allows(words, range.clone(), span, &cues) {
                 continue;
             }
             found.push(self.diagnostic(text, span, hit.phrase as usize));
@@ -190,7 +195,7 @@ impl DataRule {
         words: &Words,
         range: std::ops::Range<usize>,
         span: Span,
-        claims: &[crate::claims::Claim],
+        cues: &Cues,
     ) -> bool {
         let c = &self.context;
         let items = words.items();
@@ -220,13 +225,7 @@ impl DataRule {
         next_ok
             || c.after_quote
                 .is_some_and(|n| follows_closing_quote(words, range.start, n))
-            || (c.in_cue
-                && claims.iter().any(|claim| {
-                    claim
-                        .cue
-                        .as_ref()
-                        .is_some_and(|cue| cue.span.overlaps(span))
-                }))
+            || (c.in_cue && cues.overlap(span))
     }
 
     fn diagnostic(&self, text: &str, span: Span, phrase: usize) -> Diagnostic {
@@ -390,6 +389,43 @@ fn top_level_quotes(article: &Article) -> Vec<Span> {
     spans
 }
 
+/// The claims' cue spans sorted by start, with the running maximum of their
+/// ends: whether any cue overlaps a span is then a binary search, not a scan
+/// of every claim for every match (which grew with the square of the article).
+#[derive(Default)]
+struct Cues {
+    starts: Vec<u32>,
+    max_ends: Vec<u32>,
+}
+
+impl Cues {
+    fn new(claims: &[crate::claims::Claim]) -> Cues {
+        let mut spans: Vec<Span> = claims
+            .iter()
+            .filter_map(|claim| Some(claim.cue.as_ref()?.span))
+            .collect();
+        spans.sort_unstable();
+        let mut max_end = 0;
+        Cues {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_ends: spans
+                .iter()
+                .map(|s| {
+                    max_end = max_end.max(s.end);
+                    max_end
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether some cue shares a byte with `span` (as [`Span::overlaps`]).
+    fn overlap(&self, span: Span) -> bool {
+        // Cues starting before the span ends overlap it iff one ends after it starts.
+        let before_end = self.starts.partition_point(|&start| start < span.end);
+        before_end > 0 && self.max_ends[before_end - 1] > span.start
+    }
+}
+
 /// Whether `span` lies inside one of the sorted, disjoint `quotes`.
 fn inside(quotes: &[Span], span: Span) -> bool {
     let i = quotes.partition_point(|q| q.start <= span.start);
@@ -518,6 +554,25 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.text(text), "admitted");
         assert_eq!(found[0].fix.as_ref().unwrap().replacement, "said");
+    }
+
+    #[test]
+    fn cue_overlap_is_a_search() {
+        let cues = Cues {
+            starts: vec![0, 5, 20],
+            max_ends: vec![30, 30, 30],
+        };
+        assert!(cues.overlap(Span::new(10, 12)));
+        let cues = Cues {
+            starts: vec![0, 5, 20],
+            max_ends: vec![3, 8, 25],
+        };
+        assert!(!cues.overlap(Span::new(10, 12)));
+        assert!(cues.overlap(Span::new(7, 9)));
+        assert!(cues.overlap(Span::new(24, 40)));
+        assert!(!cues.overlap(Span::new(25, 40)));
+        assert!(!cues.overlap(Span::new(3, 5)));
+        assert!(!Cues::default().overlap(Span::new(0, 10)));
     }
 
     #[test]
