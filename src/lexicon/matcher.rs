@@ -123,6 +123,17 @@ pub fn phrase_problem(phrase: &str) -> Option<String> {
     (words == 0).then(|| "phrase has no word".to_string())
 }
 
+/// One element of a pre-hashed word stream ([`PhraseMatcher::find_all_steps`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A word, with its [`word_hash`].
+    Word(u64),
+    /// A mark that neither counts as a word nor breaks a phrase (a period).
+    Skip,
+    /// A break: no phrase spans it.
+    Break,
+}
+
 /// A match of phrase `phrase` over words `start..end` of the searched stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -539,29 +550,99 @@ impl PhraseMatcher {
                 continue;
             };
             index += 1;
-            let Some(symbol) = self.symbol(&word) else {
-                state = 0;
-                continue;
+            state = match self.symbol(&word) {
+                Some(symbol) => self.step(state, symbol, index, &mut hits),
+                None => 0,
             };
-            state = loop {
-                if let Some(next) = self.edge(state, symbol) {
-                    break next;
-                }
-                if state == 0 {
-                    break 0;
-                }
-                state = self.fail[state as usize];
-            };
-            for &phrase in &self.out[state as usize] {
-                let len = self.lens[phrase as usize];
-                hits.push(Hit {
-                    phrase,
-                    start: index - len,
-                    end: index,
-                });
-            }
         }
         hits
+    }
+
+    /// [`Self::find_all`] over a pre-hashed stream: `steps` yields, for each
+    /// word, [`Step::Word`] with its [`word_hash`], and breaks and skipped
+    /// marks as such; `text(i)` is the normalized text of word `i` (counting
+    /// words only), asked for only to confirm a hash hit or strip a
+    /// possessive. The loop of a stream that has hashed its words once.
+    pub fn find_all_steps<'t>(
+        &self,
+        steps: impl IntoIterator<Item = Step>,
+        text: impl Fn(u32) -> &'t str,
+    ) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if self.slots.is_empty() {
+            return hits;
+        }
+        let (slots, shift) = (&self.slots[..], self.shift);
+        let mask = slots.len() - 1;
+        let mut state = 0u32;
+        let mut index = 0u32;
+        for step in steps {
+            let hash = match step {
+                Step::Word(hash) => hash,
+                Step::Skip => continue,
+                Step::Break => {
+                    state = 0;
+                    continue;
+                }
+            };
+            index += 1;
+            // Most words are in no phrase: their home slot is empty.
+            if !self.possessive && slots[(hash >> shift) as usize & mask].1 == 0 {
+                state = 0;
+                continue;
+            }
+            state = self.word_step(state, hash, index, &text, &mut hits);
+        }
+        hits
+    }
+
+    /// The rest of [`Self::find_all_steps`] for a word that may be in a
+    /// phrase, kept out of the hot loop.
+    #[inline(never)]
+    fn word_step<'t>(
+        &self,
+        state: u32,
+        hash: u64,
+        index: u32,
+        text: &impl Fn(u32) -> &'t str,
+        hits: &mut Vec<Hit>,
+    ) -> u32 {
+        let symbol = if self.possessive {
+            self.symbol(&Word {
+                text: text(index - 1),
+                hash,
+            })
+        } else {
+            self.lookup(hash, || text(index - 1))
+        };
+        match symbol {
+            Some(symbol) => self.step(state, symbol, index, hits),
+            None => 0,
+        }
+    }
+
+    /// Moves from `state` on `symbol`, the word ending at word index `index`,
+    /// and records the phrases that end there.
+    #[inline]
+    fn step(&self, mut state: u32, symbol: u32, index: u32, hits: &mut Vec<Hit>) -> u32 {
+        state = loop {
+            if let Some(next) = self.edge(state, symbol) {
+                break next;
+            }
+            if state == 0 {
+                break 0;
+            }
+            state = self.fail[state as usize];
+        };
+        for &phrase in &self.out[state as usize] {
+            let len = self.lens[phrase as usize];
+            hits.push(Hit {
+                phrase,
+                start: index - len,
+                end: index,
+            });
+        }
+        state
     }
 
     /// The leftmost-longest non-overlapping matches, in text order.

@@ -6,8 +6,10 @@
 //! separates sentences, blank-line blocks and URLs; no phrase spans one.
 
 use crate::lexicon::matcher::{
-    normalize_word, short_word_hash, split_words, word_hash_bytes, MatchWord, Piece,
+    leftmost_longest, normalize_word, short_word_hash, split_words, word_hash_bytes, Hit,
+    MatchWord, Piece, Step,
 };
+use crate::lexicon::PhraseMatcher;
 use crate::parse::{Article, TokenKind};
 use crate::source::Span;
 use std::ops::Range;
@@ -150,29 +152,36 @@ impl Words {
                     words.push(Item::other(token.span, ItemKind::Break));
                     continue;
                 }
-                _ if words.push_short_word(start, end) => continue,
-                _ => {}
-            }
-            if end == start + 1 {
-                // One ASCII byte that is not a word: punctuation.
-                if let Some(&b) = bytes.get(start) {
-                    if b.is_ascii_punctuation() {
-                        words.push_punct(text, start, char::from(b));
-                        continue;
-                    }
-                }
-            }
-            let Some(token_text) = text.get(start..end) else {
-                continue;
-            };
-            if is_ascii_word(token_text.as_bytes()) {
-                // Already normalized in the lowercased copy.
-                words.push_word(start, end, start, end);
-            } else {
-                words.push_pieces(text, start, token_text, &mut buf);
+                _ if words.push_short_word(start, end) => {}
+                _ => words.push_token(text, start, end, &mut buf),
             }
         }
         words
+    }
+
+    /// Any token but a short plain word, URL or handle: a long word,
+    /// punctuation, or a token with attached marks to split. Kept out of the
+    /// hot loop.
+    #[inline(never)]
+    fn push_token(&mut self, text: &str, start: usize, end: usize, buf: &mut String) {
+        if end == start + 1 {
+            // One ASCII byte that is not a word: punctuation.
+            if let Some(&b) = text.as_bytes().get(start) {
+                if b.is_ascii_punctuation() {
+                    self.push_punct(text, start, char::from(b));
+                    return;
+                }
+            }
+        }
+        let Some(token_text) = text.get(start..end) else {
+            return;
+        };
+        if is_ascii_word(token_text.as_bytes()) {
+            // Already normalized in the lowercased copy.
+            self.push_word(start, end, start, end);
+        } else {
+            self.push_pieces(text, start, token_text, buf);
+        }
     }
 
     /// The fast path for the most common token: a plain ASCII word of at most
@@ -294,6 +303,33 @@ impl Words {
         })
     }
 
+    /// The matcher's view of an item: see [`Self::matcher_input`].
+    #[inline]
+    fn step(item: &Item) -> Step {
+        match item.kind {
+            ItemKind::Word => Step::Word(item.hash),
+            ItemKind::Punct('.') => Step::Skip,
+            _ => Step::Break,
+        }
+    }
+
+    /// Every match of `matcher` in the stream, overlapping ones included
+    /// ([`PhraseMatcher::find_all`] over [`Self::matcher_input`], reading the
+    /// precomputed hashes in a tighter loop).
+    pub fn find_all(&self, matcher: &PhraseMatcher) -> Vec<Hit> {
+        matcher.find_all_steps(self.items.iter().map(Self::step), |word| {
+            self.word_items
+                .get(word as usize)
+                .and_then(|&i| self.items.get(i as usize))
+                .map_or("", |item| self.norm(item))
+        })
+    }
+
+    /// The leftmost-longest matches of `matcher` ([`PhraseMatcher::find`]).
+    pub fn find(&self, matcher: &PhraseMatcher) -> Vec<Hit> {
+        leftmost_longest(self.find_all(matcher))
+    }
+
     /// The item indices of words `range` (as counted by a matcher hit).
     pub fn word_range_items(&self, range: Range<u32>) -> Option<Range<usize>> {
         let first = *self.word_items.get(range.start as usize)? as usize;
@@ -398,6 +434,41 @@ mod tests {
         }
         let input: Vec<_> = words.matcher_input().collect();
         assert_eq!(input.iter().filter(|w| w.is_some()).count(), 6);
+    }
+
+    #[test]
+    fn find_reads_the_same_stream_as_matcher_input() {
+        let text = "Experts say, according to sources. Sen. J.D. Vance said\n\nit is said: “Putin’s aide” claimed, experts say";
+        let article = parse_article(text);
+        let words = Words::new(text, &article);
+        for matcher in [
+            PhraseMatcher::new([
+                "experts say",
+                "according to",
+                "J.D. Vance",
+                "it is said",
+                "said",
+            ]),
+            PhraseMatcher::new(["Vladimir Putin", "Putin", "aide"]).strip_possessives(),
+            PhraseMatcher::new(["said it", "say according"]),
+        ] {
+            let slow = matcher.find_all(words.matcher_input());
+            assert_eq!(words.find_all(&matcher), slow);
+            assert_eq!(words.find(&matcher), matcher.find(words.matcher_input()));
+        }
+        let m = PhraseMatcher::new(["experts say", "putin"]).strip_possessives();
+        let found: Vec<_> = words
+            .find(&m)
+            .iter()
+            .map(|h| words.word_range_items(h.start..h.end).unwrap())
+            .map(|r| {
+                words.items()[r.start]
+                    .span
+                    .cover(words.items()[r.end - 1].span)
+                    .text(text)
+            })
+            .collect();
+        assert_eq!(found, ["Experts say", "Putin’s", "experts say"]);
     }
 
     #[test]

@@ -174,7 +174,7 @@ impl DataRule {
             Cues::default()
         };
         let mut found = Vec::new();
-        for hit in self.matcher.find(words.matcher_input()) {
+        for hit in words.find(&self.matcher) {
             let Some(range) = words.word_range_items(hit.start..hit.end) else {
                 continue;
             };
