@@ -73,6 +73,7 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod align;
 pub mod data;
 pub mod docs;
 mod registry;
@@ -80,6 +81,7 @@ mod select;
 mod unbalanced_quote;
 pub mod words;
 
+pub use align::Sources;
 pub use data::{load_rules_dir, DataRule};
 pub use registry::{code_rules, registry, registry_with, ALLOCATED};
 pub use select::{explain, find_rule, list_rules, select, Explanation, RuleSummary, UnknownRule};
@@ -250,7 +252,10 @@ pub struct RuleContext<'a> {
     pub claims: &'a [Claim],
     /// The lexicons.
     pub lexicon: &'a Lexicon,
+    /// The `--source` documents quotations are compared with.
+    pub sources: &'a Sources,
     words: OnceCell<words::Words>,
+    refs: OnceCell<align::ArticleRefs>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -267,9 +272,17 @@ impl<'a> RuleContext<'a> {
             article,
             claims,
             lexicon,
+            sources: Sources::empty(),
             words: OnceCell::new(),
+            refs: OnceCell::new(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The same context comparing quotations with `sources` too.
+    pub fn with_sources(mut self, sources: &'a Sources) -> Self {
+        self.sources = sources;
+        self
     }
 
     /// The article's text.
@@ -282,6 +295,20 @@ impl<'a> RuleContext<'a> {
     pub fn words(&self) -> &words::Words {
         self.words
             .get_or_init(|| words::Words::new(self.source.text(), self.article))
+    }
+
+    /// The texts the article's quotations and paraphrases may come from
+    /// (its posts and quotations, indexed on first use, and the `--source`
+    /// documents), shared by `quote-mismatch` and `paraphrase-drift`.
+    pub fn passages(&self) -> align::Passages<'_> {
+        let article = self.refs.get_or_init(|| {
+            align::ArticleRefs::new(self.source.text(), self.article, &self.lexicon.equivalents)
+        });
+        align::Passages {
+            text: self.source.text(),
+            article,
+            sources: self.sources,
+        }
     }
 
     /// Records a finding.
