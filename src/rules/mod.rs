@@ -76,6 +76,8 @@ macro_rules! declare_rule {
 pub mod align;
 pub mod data;
 pub mod docs;
+mod paraphrase_drift;
+mod quote_mismatch;
 mod registry;
 mod select;
 mod unbalanced_quote;
@@ -83,6 +85,8 @@ pub mod words;
 
 pub use align::Sources;
 pub use data::{load_rules_dir, DataRule};
+pub use paraphrase_drift::ParaphraseDrift;
+pub use quote_mismatch::QuoteMismatch;
 pub use registry::{code_rules, registry, registry_with, ALLOCATED};
 pub use select::{explain, find_rule, list_rules, select, Explanation, RuleSummary, UnknownRule};
 pub use unbalanced_quote::UnbalancedQuote;
