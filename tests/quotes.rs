@@ -1,14 +1,15 @@
 //! `quote-mismatch` (AC001) and `paraphrase-drift` (AC002) end to end: the
 //! seed article's expected findings (codes, spans, the words in the
-//! messages), and the human rendering of every fixture of both rules
-//! (no-colour theme, width 80), snapshotted.
+//! messages) and their human rendering (no-colour theme, width 80), and a
+//! quotation compared with a source document. The fixtures of both rules
+//! run in `tests/rules.rs`.
 
 use attrcheck::diagnostic::{Diagnostic, Severity};
 use attrcheck::printer::{CheckedFile, Human};
 use attrcheck::rules::{registry, select, Sources};
 use attrcheck::source::{LineIndex, SourceFile};
 use attrcheck::{check_file, FileReport, Settings};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -160,45 +161,6 @@ fn seed_paraphrases_keep_the_post_s_meaning() {
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
 }
 
-/// Every `.txt` fixture of `code` that is not a source document, sorted.
-fn fixtures(code: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures/rules").join(code))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "txt")
-                && !p.file_name().unwrap().to_string_lossy().contains(".source")
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-/// The source documents of fixture `path` (`<name>.source*.txt`).
-fn source_documents(path: &Path) -> Vec<SourceFile> {
-    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-    let mut found: Vec<PathBuf> = std::fs::read_dir(path.parent().unwrap())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.starts_with(&format!("{stem}.source")) && name.ends_with(".txt")
-        })
-        .collect();
-    found.sort();
-    found
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .strip_prefix(root())
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            SourceFile::new(name, std::fs::read_to_string(&p).unwrap()).unwrap()
-        })
-        .collect()
-}
-
 /// The findings as the human format prints them (no colour, 80 columns).
 fn render(source: &SourceFile, report: &FileReport) -> String {
     let lines = LineIndex::new(source.text());
@@ -217,23 +179,6 @@ fn render(source: &SourceFile, report: &FileReport) -> String {
         "no findings\n".into()
     } else {
         out
-    }
-}
-
-#[test]
-fn human_rendering_of_the_fixtures() {
-    for code in ["AC001", "AC002"] {
-        for path in fixtures(code) {
-            let name = path
-                .strip_prefix(root())
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let (source, report) = check(&name, &text, &[code], source_documents(&path));
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            insta::assert_snapshot!(format!("human_{code}_{stem}"), render(&source, &report));
-        }
     }
 }
 
