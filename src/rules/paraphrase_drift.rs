@@ -4,8 +4,8 @@
 
 use super::align::{
     self,
-    passage::{CAPITALISED, NUMBER, STOP},
-    Edit, EditKind, Found, Gap, GapKind, Passages, RefKind, Reference, Seq, Target, Thresholds,
+    passage::{CAPITALISED, NUMBER, SENTENCE_END, STOP},
+    EditKind, Found, Gap, GapKind, Passages, RefKind, Reference, Seq, Target, Thresholds,
     WordStore,
 };
 use super::quote_mismatch::{describe, excerpt, shorten, words_text, Speakers};
@@ -38,10 +38,14 @@ declare_rule! {
     ///   `rules/lexicons/names.json`, or both speakers in the article).
     ///
     /// The source passage is found as for `quote-mismatch` (AC001), with the
-    /// same index and word alignment: a passage counts when the similarity of
-    /// the aligned words is at least 0.50 (0.40 when the article names that
-    /// post as the claim's source), with at least three equal content words
-    /// and two consecutive equal words. Rewording that keeps the meaning
+    /// same index and word alignment, for each clause of the reported speech
+    /// (split before `and that`, `but that`, as one sentence often reports
+    /// two statements): a passage counts when the similarity of the aligned
+    /// words is at least 0.50 (0.40 when the article names that post, or a
+    /// post signed by the speaker, as the claim's source), with at least
+    /// three equal content words and two consecutive equal words. A negation
+    /// or hedge in the three source words before the passage (“We are not
+    /// planning …”) counts as part of it. Rewording that keeps the meaning
     /// (`build-up on Ukraine’s borders` → `buildup on the borders of
     /// Ukraine`), tense shifts of reported speech (`will` → `would`) and
     /// words the paraphrase adds or leaves out, other than negations and
@@ -138,6 +142,8 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+const SEASONS: &[&str] = &["autumn", "fall", "spring", "summer", "winter"];
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -212,43 +218,69 @@ impl Rule for ParaphraseDrift {
                 RefKind::Post(_) => !candidate.span.overlaps(claim.span),
                 RefKind::Document(_) => true,
             };
-            let anchor = claim.span.start;
             let thresholds = Thresholds {
                 min_score: LINKED_MIN_SCORE,
                 ..THRESHOLDS
             };
-            let Some(source) = passages.find(
-                Seq::new(&store, range.clone()),
-                &gaps,
-                anchor,
-                &accept,
-                thresholds,
-            ) else {
-                continue;
-            };
-            let linked = passages
-                .reference(source.target)
-                .is_some_and(|r| speakers.claim_links(claim, r));
-            if !linked && source.alignment.score < THRESHOLDS.min_score {
-                continue;
+            let mut parts = Vec::new();
+            for clause in clauses(&store, range.clone()) {
+                // The gaps of this clause, numbered from its first word.
+                let offset = clause.start - range.start;
+                let clause_gaps: Vec<Gap> = gaps
+                    .iter()
+                    .filter(|g| (offset..=offset + clause.len() as u32).contains(&g.at))
+                    .map(|g| Gap {
+                        at: g.at - offset,
+                        ..*g
+                    })
+                    .collect();
+                let seq = Seq::new(&store, clause.clone());
+                let Some(source) =
+                    passages.find(seq, &clause_gaps, claim.span.start, &accept, thresholds)
+                else {
+                    continue;
+                };
+                let linked = passages
+                    .reference(source.target)
+                    .is_some_and(|r| speakers.claim_links(claim, r));
+                if !linked && source.alignment.score < THRESHOLDS.min_score {
+                    continue;
+                }
+                let drifts = drifts(&passages, cx.lexicon, &people, &store, clause, &source);
+                if !drifts.is_empty() {
+                    parts.push((source, drifts));
+                }
             }
-            let drifts = drifts(
-                &passages,
-                cx.lexicon,
-                &people,
-                &store,
-                range.clone(),
-                &source,
-            );
-            if drifts.is_empty() {
-                continue;
+            if !parts.is_empty() {
+                found.push(diagnostic(&passages, cx, &store, range, &parts));
             }
-            found.push(diagnostic(&passages, cx, &store, range, &source, &drifts));
         }
         for d in found {
             cx.report(d);
         }
     }
+}
+
+/// The clauses of reported speech that may come from different places of
+/// the source: split before `and that` / `but that` (“said the budget had
+/// grown, and that the wards would follow”). A clause shorter than
+/// [`MIN_PARAPHRASE_WORDS`] stays with the one before.
+fn clauses(store: &WordStore, range: std::ops::Range<u32>) -> Vec<std::ops::Range<u32>> {
+    let mut out: Vec<std::ops::Range<u32>> = Vec::new();
+    let mut start = range.start;
+    for i in range.start + 1..range.end.saturating_sub(1) {
+        let conjunction = matches!(store.norm(i as usize), "and" | "but");
+        if conjunction
+            && store.norm(i as usize + 1) == "that"
+            && (i - start) as usize >= MIN_PARAPHRASE_WORDS
+            && (range.end - i) as usize >= MIN_PARAPHRASE_WORDS
+        {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out.push(start..range.end);
+    out
 }
 
 /// Appends the words of a claim's content outside its quotations to
@@ -332,31 +364,19 @@ impl DriftKind {
 #[derive(Clone, Debug)]
 struct Drift {
     kind: DriftKind,
-    /// The edit it was found in.
-    edit: Edit,
-    /// The words that changed, when narrower than the edit: (source word,
-    /// paraphrase word) offsets inside the edit's ranges.
-    words: Option<(u32, u32)>,
+    /// Where the source passage is.
+    target: Target,
+    /// The source words shown (indices in the target's store).
+    source: std::ops::Range<u32>,
+    /// The paraphrase words shown (indices in the paraphrase store); empty
+    /// for a drop, placed where the words would be.
+    query: std::ops::Range<u32>,
+    /// How the words changed.
+    edit: EditKind,
+    /// For a negation: the negation word and whether the paraphrase adds it.
+    negation: Option<(String, bool)>,
     /// The lexicon's explanation, when there is one.
     note: Option<String>,
-}
-
-impl Drift {
-    /// The source words shown (store indices).
-    fn source(&self) -> std::ops::Range<u32> {
-        match self.words {
-            Some((s, _)) => self.edit.source.start + s..self.edit.source.start + s + 1,
-            None => self.edit.source.clone(),
-        }
-    }
-
-    /// The paraphrase words shown (indices relative to the paraphrase).
-    fn query(&self) -> std::ops::Range<u32> {
-        match self.words {
-            Some((_, q)) => self.edit.query.start + q..self.edit.query.start + q + 1,
-            None => self.edit.query.clone(),
-        }
-    }
 }
 
 /// The people a name substitution is checked against: the names list's
@@ -399,7 +419,8 @@ impl People {
     }
 }
 
-/// The changes of meaning in an alignment.
+/// The changes of meaning in the alignment of paraphrase words `query`
+/// with its source.
 fn drifts(
     passages: &Passages<'_>,
     lexicon: &Lexicon,
@@ -414,73 +435,130 @@ fn drifts(
         r.map(|i| (s.words()[i as usize].flags, s.norm(i as usize).to_string()))
             .collect()
     };
+    let is_negation = |w: &str| NEGATIONS.binary_search(&w).is_ok();
     let mut out = Vec::new();
-    let mut negation_balance = 0i32;
-    let mut first_negation: Option<Edit> = None;
+    let mut balance = 0i32;
+    let mut first_negation: Option<Drift> = None;
     for edit in &source.alignment.edits {
         let q = query.start + edit.query.start..query.start + edit.query.end;
         let old = side(sstore, edit.source.clone());
         let new = side(store, q.clone());
-        let negations = |words: &[(u8, String)]| {
-            words
-                .iter()
-                .filter(|(_, w)| NEGATIONS.binary_search(&w.as_str()).is_ok())
-                .count() as i32
-        };
-        let delta = negations(&new) - negations(&old);
-        if delta != 0 {
-            negation_balance += delta;
-            first_negation.get_or_insert(edit.clone());
-        }
-        let push = |out: &mut Vec<Drift>,
-                    kind: DriftKind,
-                    words: Option<(usize, usize)>,
-                    note: Option<String>| {
-            out.push(Drift {
+        let count = |words: &[(u8, String)]| words.iter().filter(|(_, w)| is_negation(w)).count();
+        let delta = count(&new) as i32 - count(&old) as i32;
+        let drift = |kind: DriftKind, words: Option<(usize, usize)>, note: Option<String>| {
+            let (source_words, query_words) = match words {
+                Some((s, w)) => (
+                    edit.source.start + s as u32..edit.source.start + s as u32 + 1,
+                    q.start + w as u32..q.start + w as u32 + 1,
+                ),
+                None => (edit.source.clone(), q.clone()),
+            };
+            Drift {
                 kind,
-                edit: edit.clone(),
-                words: words.map(|(s, q)| (s as u32, q as u32)),
+                target: source.target,
+                source: source_words,
+                query: query_words,
+                edit: edit.kind,
+                negation: None,
                 note,
-            })
+            }
         };
+        if delta != 0 && first_negation.is_none() {
+            let added = delta > 0;
+            let word = if added { &new } else { &old }
+                .iter()
+                .find(|(_, w)| is_negation(w))
+                .map(|(_, w)| w.clone())
+                .unwrap_or_default();
+            let mut d = drift(DriftKind::Negation, None, None);
+            d.negation = Some((word, added));
+            first_negation = Some(d);
+        }
+        balance += delta;
         match edit.kind {
             EditKind::Substituted => {
                 let old_text = words_text(stext, sstore, edit.source.clone());
                 let new_text = words_text(passages.text, store, q.clone());
                 if let Some((kind, note, words)) = loaded(lexicon, old_text, new_text, &old, &new) {
-                    push(&mut out, DriftKind::Loaded(kind), words, note);
+                    out.push(drift(DriftKind::Loaded(kind), words, note));
                 } else if let (Some((i, a)), Some((j, b))) = (number(&old), number(&new)) {
                     if a != b {
-                        push(&mut out, DriftKind::Number, Some((i, j)), None);
+                        out.push(drift(DriftKind::Number, Some((i, j)), None));
                     }
                 } else if let Some(words) = differs(&old, &new, WEEKDAYS, 0)
                     .or_else(|| differs(&old, &new, MONTHS, CAPITALISED))
+                    .or_else(|| differs(&old, &new, SEASONS, 0))
                 {
-                    push(&mut out, DriftKind::Date, Some(words), None);
+                    out.push(drift(DriftKind::Date, Some(words), None));
                 } else if drops_hedge(&old, &new) {
-                    push(&mut out, DriftKind::Hedge, None, None);
+                    out.push(drift(DriftKind::Hedge, None, None));
                 } else if other_person(people, &old, &new) {
-                    push(&mut out, DriftKind::Name, None, None);
+                    out.push(drift(DriftKind::Name, None, None));
                 }
             }
             EditKind::Dropped if drops_hedge(&old, &new) => {
-                push(&mut out, DriftKind::Hedge, None, None);
+                out.push(drift(DriftKind::Hedge, None, None));
             }
             EditKind::Dropped | EditKind::Added => {}
         }
     }
-    if negation_balance != 0 {
-        if let Some(edit) = first_negation {
-            out.push(Drift {
-                kind: DriftKind::Negation,
-                edit,
-                words: None,
-                note: None,
-            });
+    // A negation or hedge just before the passage (“We are not | planning
+    // to cut”) governs it, though the alignment leaves it out as an edge.
+    let lead = lead_words(passages, source);
+    let query_lead = source
+        .alignment
+        .edits
+        .first()
+        .filter(|e| e.kind == EditKind::Added && e.query.start == 0)
+        .map_or(query.start..query.start, |e| {
+            query.start + e.query.start..query.start + e.query.end
+        });
+    let lead_side = side(sstore, lead.clone());
+    let query_side = side(store, query_lead.clone());
+    let dropped = |word: &(u8, String), kind: DriftKind| Drift {
+        kind,
+        target: source.target,
+        source: lead.start..lead.end,
+        query: query_lead.end..query_lead.end,
+        edit: EditKind::Dropped,
+        negation: (kind == DriftKind::Negation).then(|| (word.1.clone(), false)),
+        note: None,
+    };
+    if let Some(word) = lead_side.iter().find(|(_, w)| is_negation(w)) {
+        balance -= 1;
+        if first_negation.is_none() && !query_side.iter().any(|(_, w)| is_negation(w)) {
+            first_negation = Some(dropped(word, DriftKind::Negation));
         }
     }
-    out.sort_by_key(|d| (d.edit.query.start, d.edit.source.start));
+    if balance != 0 {
+        out.extend(first_negation);
+    }
+    if drops_hedge(&lead_side, &query_side) {
+        if let Some(word) = lead_side
+            .iter()
+            .find(|(_, w)| HEDGES.binary_search(&w.as_str()).is_ok())
+        {
+            out.push(dropped(word, DriftKind::Hedge));
+        }
+    }
+    out.sort_by_key(|d| (d.query.start, d.source.start));
     out
+}
+
+/// The source words just before a passage, up to three and within its
+/// sentence (store indices of the target).
+fn lead_words(passages: &Passages<'_>, source: &Found) -> std::ops::Range<u32> {
+    let start = source.alignment.passage.start;
+    let Some(reference) = passages.reference(source.target) else {
+        return start..start;
+    };
+    let words = passages.store(source.target).words();
+    let floor = start.saturating_sub(3).max(reference.words.start);
+    let mut first = start;
+    while first > floor && !words[first as usize - 1].is(SENTENCE_END) {
+        first -= 1;
+    }
+    first..start
 }
 
 /// A substitution of the loaded-words list: the whole phrases, else a word
@@ -575,58 +653,66 @@ fn other_person(people: &People, old: &[(u8, String)], new: &[(u8, String)]) -> 
     a != b && strsim::jaro_winkler(o, n) < 0.85
 }
 
-/// The finding for one claim.
+/// The finding for one claim: its drifts, found in one or more clauses.
 fn diagnostic(
     passages: &Passages<'_>,
     cx: &RuleContext<'_>,
     store: &WordStore,
-    query: std::ops::Range<u32>,
-    source: &Found,
-    drifts: &[Drift],
+    paraphrase: std::ops::Range<u32>,
+    parts: &[(Found, Vec<Drift>)],
 ) -> Diagnostic {
     let text = passages.text;
-    let sstore = passages.store(source.target);
-    let stext = passages.text(source.target);
-    let desc = describe(passages, cx.article, source.target);
-    let at = |drift: &Drift| {
-        let q = drift.query();
-        align::span_of(store, query.start + q.start..query.start + q.end).unwrap_or_else(|| {
+    let drifts: Vec<&Drift> = parts.iter().flat_map(|(_, d)| d).collect();
+    let descs: Vec<String> = parts
+        .iter()
+        .map(|(found, _)| describe(passages, cx.article, found.target, false))
+        .collect();
+    let desc = if descs.iter().all(|d| *d == descs[0]) {
+        format!("what {} says", descs[0])
+    } else {
+        "what its sources say".to_string()
+    };
+    let source_words = |d: &Drift| {
+        shorten(
+            words_text(
+                passages.text(d.target),
+                passages.store(d.target),
+                d.source.clone(),
+            ),
+            40,
+        )
+    };
+    let at = |d: &Drift| {
+        align::span_of(store, d.query.clone()).unwrap_or_else(|| {
             // A drop: the paraphrase word before it, else after.
-            let i = (query.start + q.start)
+            let i = d
+                .query
+                .start
                 .checked_sub(1)
-                .filter(|&i| i >= query.start)
-                .unwrap_or(query.start + q.start)
-                .min(query.end - 1);
+                .filter(|&i| i >= paraphrase.start)
+                .unwrap_or(d.query.start)
+                .min(paraphrase.end - 1);
             store.words()[i as usize].span
         })
     };
     let item = |d: &Drift| {
-        let old = shorten(words_text(stext, sstore, d.source()), 40);
-        let q = d.query();
-        let new = shorten(
-            words_text(text, store, query.start + q.start..query.start + q.end),
-            40,
-        );
-        match (d.kind, d.edit.kind) {
-            (DriftKind::Negation, _) if new.is_empty() => {
-                format!("drops the negation in “{old}”")
-            }
-            (DriftKind::Negation, _) if old.is_empty() => format!("adds “{new}”"),
-            (DriftKind::Hedge, EditKind::Dropped) => format!("drops “{old}”"),
+        let old = source_words(d);
+        let new = shorten(words_text(text, store, d.query.clone()), 40);
+        match (&d.negation, d.edit) {
+            (Some((word, true)), _) => format!("adds “{word}”"),
+            (Some((word, false)), _) => format!("drops “{word}”"),
+            (None, EditKind::Dropped) => format!("drops “{old}”"),
             _ => format!("“{new}” for “{old}” ({})", d.kind.name()),
         }
     };
-    let items: Vec<String> = drifts.iter().map(item).collect();
-    let message = format!("paraphrase changes what {desc} says: {}", items.join(", "));
-    let first = &drifts[0];
-    let caption = |d: &Drift| {
-        let old = shorten(words_text(stext, sstore, d.source()), 40);
-        if old.is_empty() {
-            "not in the source".to_string()
-        } else {
-            format!("source has “{old}”")
-        }
+    let caption = |d: &Drift| match &d.negation {
+        Some((_, true)) => "not in the source".to_string(),
+        Some((word, false)) => format!("source has “{word}” here"),
+        None => format!("source has “{}”", source_words(d)),
     };
+    let items: Vec<String> = drifts.iter().map(|d| item(d)).collect();
+    let message = format!("paraphrase changes {desc}: {}", items.join(", "));
+    let first = drifts[0];
     let mut d = Diagnostic::new(
         ParaphraseDrift::CODE,
         ParaphraseDrift::NAME,
@@ -638,31 +724,38 @@ fn diagnostic(
     for drift in &drifts[1..] {
         d = d.label(at(drift), caption(drift));
     }
-    let passage = align::span_of(sstore, source.alignment.passage.clone());
-    if let (Target::Article(_), Some(span)) = (source.target, passage) {
-        d = d.label(span, "the source reads this");
+    let mut exact = Vec::new();
+    let mut notes: Vec<String> = drifts.iter().filter_map(|d| d.note.clone()).collect();
+    notes.dedup();
+    let mut similarity = Vec::new();
+    for ((found, part), desc) in parts.iter().zip(&descs) {
+        let sstore = passages.store(found.target);
+        let passage = align::span_of(sstore, found.alignment.passage.clone());
+        if let (Target::Article(_), Some(span)) = (found.target, passage) {
+            if !d.labels.iter().any(|l| l.span == span) {
+                d = d.label(span, format!("{desc} reads this"));
+            }
+        }
+        if let Some(span) = passage {
+            let first_source = part
+                .iter()
+                .filter_map(|d| align::span_of(sstore, d.source.clone()))
+                .min();
+            exact.push(excerpt(passages.text(found.target), span, first_source));
+        }
+        similarity.push(format!("{:.2} with {desc}", found.alignment.score));
     }
-    let exact = passage.map_or(String::new(), |span| {
-        let first_source = drifts
-            .iter()
-            .filter_map(|d| align::span_of(sstore, d.source()))
-            .min();
-        excerpt(stext, span, first_source)
-    });
-    d = d.help(format!("report what {desc} says, or quote it: “{exact}”"));
-    let mut note = drifts
-        .iter()
-        .filter_map(|d| d.note.clone())
-        .collect::<Vec<_>>()
-        .join("; ");
-    if !note.is_empty() {
-        note.push_str("; ");
-    }
-    note.push_str(&format!(
-        "similarity {:.2} with {desc}; compared from {:.2} ({:.2} when the article names the source)",
-        source.alignment.score, THRESHOLDS.min_score, LINKED_MIN_SCORE
+    d = d.help(format!(
+        "report what the source says, or quote it: “{}”",
+        exact.join("” … “")
     ));
-    d.note(note)
+    notes.push(format!(
+        "similarity {}; compared from {:.2} ({:.2} when the article names the source)",
+        similarity.join(", "),
+        THRESHOLDS.min_score,
+        LINKED_MIN_SCORE
+    ));
+    d.note(notes.join("; "))
 }
 
 #[cfg(test)]
@@ -807,9 +900,105 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(
             found[0].message,
-            "paraphrase changes what `source-0.txt` says: “would not” for “will” (negation)"
+            "paraphrase changes what `source-0.txt` says: adds “not”"
         );
         assert_eq!(found[0].labels.len(), 1, "no label in another file");
+    }
+
+    #[test]
+    fn each_reported_clause_finds_its_own_passage() {
+        let text = "Budget\n\n\
+            Ortiz said the budget had gone up by about twelve percent because of steel prices, and that the rest of the wards would follow within six months.\n";
+        let transcript = "ORTIZ: The rest of the wards will follow within three months. \
+            We opened two wards today.\n\nREPORTER: And the budget?\n\n\
+            ORTIZ: The budget has gone up by about eight percent because of steel prices.";
+        let found = check(
+            text,
+            &[(
+                ClaimKind::Indirect,
+                "the budget had gone up by about twelve percent because of steel prices, and that the rest of the wards would follow within six months",
+                "Ortiz",
+            )],
+            &[transcript],
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].message,
+            "paraphrase changes what `source-0.txt` says: “twelve” for “eight” (number), “six” for “three” (number)"
+        );
+        assert_eq!(found[0].labels.len(), 2);
+        assert!(found[0].help.as_deref().unwrap().contains("” … “"));
+    }
+
+    #[test]
+    fn a_negation_just_before_the_passage_counts() {
+        let text = "Routes\n\n\
+            “We are not planning to cut any routes this year,” director Ines Vogel said.\n\n\
+            Vogel said that the company was planning to cut routes this year.\n";
+        let claims = [(
+            ClaimKind::Indirect,
+            "that the company was planning to cut routes this year",
+            "Vogel said",
+        )];
+        // The direct quotation is only compared when it has the same speaker.
+        assert!(check(text, &claims, &[]).is_empty());
+        let article = parse_article(text);
+        let quote = span(text, "“We are not planning to cut any routes this year,”");
+        let who = span(text, "director Ines Vogel");
+        let mut all = vec![Claim {
+            id: 0,
+            kind: ClaimKind::Direct,
+            span: quote.cover(who),
+            content: vec![quote],
+            speaker: Some(Speaker {
+                span: who,
+                name: Some(span(text, "Ines Vogel")),
+                role: None,
+                anonymous: false,
+                kind: SpeakerKind::Person,
+                resolved: None,
+            }),
+            cue: None,
+            chain: Vec::new(),
+            attribution: Attribution::Explicit,
+            sentence: 1,
+            quotes: vec![0],
+        }];
+        let content = span(
+            text,
+            "that the company was planning to cut routes this year",
+        );
+        let vogel = span(text, "Vogel said");
+        all.push(Claim {
+            id: 1,
+            kind: ClaimKind::Indirect,
+            span: vogel.cover(content),
+            content: vec![content],
+            speaker: Some(Speaker {
+                span: Span::new(vogel.start, vogel.start + 5),
+                name: Some(Span::new(vogel.start, vogel.start + 5)),
+                role: None,
+                anonymous: false,
+                kind: SpeakerKind::Person,
+                resolved: None,
+            }),
+            cue: None,
+            chain: Vec::new(),
+            attribution: Attribution::Explicit,
+            sentence: 2,
+            quotes: Vec::new(),
+        });
+        let source = SourceFile::new("t.txt", text).unwrap();
+        let mut cx = RuleContext::new(&source, &article, &all, Lexicon::builtin());
+        ParaphraseDrift.check(&mut cx);
+        let found = cx.into_diagnostics();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].message,
+            "paraphrase changes what the quotation says: drops “not”"
+        );
+        assert_eq!(found[0].span.text(text), "was");
+        assert_eq!(found[0].labels[0].message, "source has “not” here");
     }
 
     #[test]

@@ -283,9 +283,15 @@ impl<'a> Speakers<'a> {
     }
 }
 
-/// How to name a reference in findings: `the embedded post`, `the fuller
-/// quotation`, `` `transcript.txt` ``.
-pub(crate) fn describe(passages: &Passages<'_>, article: &Article, target: Target) -> String {
+/// How to name a reference in findings: `the embedded post`, `the block
+/// quotation`, `the fuller quotation` (or `the quotation` when it need not
+/// be `fuller`), `` `transcript.txt` ``.
+pub(crate) fn describe(
+    passages: &Passages<'_>,
+    article: &Article,
+    target: Target,
+    fuller: bool,
+) -> String {
     let Some(reference) = passages.reference(target) else {
         return "the source".into();
     };
@@ -299,7 +305,8 @@ pub(crate) fn describe(passages: &Passages<'_>, article: &Article, target: Targe
                 Some(b) if b.kind == BlockKind::Paragraph && b.span == reference.span => {
                     "the block quotation".into()
                 }
-                _ => "the fuller quotation".into(),
+                _ if fuller => "the fuller quotation".into(),
+                _ => "the quotation".into(),
             }
         }
         RefKind::Document(d) => passages
@@ -443,7 +450,7 @@ fn diagnostic(
         (s.minor, kind, i)
     });
     let content_changes = shown.iter().any(|s| !s.minor && !s.tail);
-    let desc = describe(passages, article, source.target);
+    let desc = describe(passages, article, source.target, true);
 
     // The message names content changes when there are some, else the
     // function-word ones; the rest are counted.
