@@ -2,7 +2,7 @@
 //! quotation or paraphrase is compared with its source (`w` → `with`, `WH`
 //! → `White House`, `2` → `two`).
 
-use super::matcher::{normalize_word, split_words, Piece};
+use super::matcher::{normalize_word, split_words, word_hash, Piece};
 use super::{EntryProblem, LexiconData};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -29,6 +29,9 @@ type Meaning = (Option<String>, Vec<String>);
 pub struct Equivalents {
     /// Comparison form of `written` → its meanings, exact-case ones first.
     by_form: HashMap<String, Vec<Meaning>>,
+    /// The [`word_hash`] of every key of `by_form`, sorted: most words are
+    /// no abbreviation, and this answers them without hashing the string.
+    hashes: Vec<u64>,
     len: usize,
 }
 
@@ -37,8 +40,15 @@ pub struct Equivalents {
 /// hyphens (`build-up` = `buildup`) and, in words with a letter, without
 /// periods (`U.S` = `US`; `3.5` keeps its point).
 pub fn comparison_form(word: &str, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Most words: ASCII letters and digits only.
+        out.clear();
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     normalize_word(word, out);
-    if out.contains(['-', '.']) {
+    if out.bytes().any(|b| b == b'-' || b == b'.') {
         let letters = out.chars().any(char::is_alphabetic);
         out.retain(|c| c != '-' && !(letters && c == '.'));
         if out.is_empty() {
@@ -59,6 +69,12 @@ impl Equivalents {
     /// The words `word` (as written, one word of a text) stands for, as
     /// comparison forms; `form` is its [`comparison_form`].
     pub fn lookup(&self, word: &str, form: &str) -> Option<&[String]> {
+        self.lookup_hashed(word, form, word_hash(form))
+    }
+
+    /// [`Equivalents::lookup`] with the form's [`word_hash`] known.
+    pub fn lookup_hashed(&self, word: &str, form: &str, hash: u64) -> Option<&[String]> {
+        self.hashes.binary_search(&hash).ok()?;
         let candidates = self.by_form.get(form)?;
         candidates.iter().find_map(|(exact, means)| match exact {
             Some(exact) if !same_exact(word, exact) => None,
@@ -188,8 +204,11 @@ impl LexiconData for Equivalents {
             list.insert(at, (exact, means));
         }
         if problems.is_empty() {
+            let mut hashes: Vec<u64> = by_form.keys().map(|k| word_hash(k)).collect();
+            hashes.sort_unstable();
             Ok(Equivalents {
                 by_form,
+                hashes,
                 len: entries.len(),
             })
         } else {

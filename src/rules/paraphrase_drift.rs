@@ -187,7 +187,10 @@ const NUMBER_WORDS: &[(&str, u64)] = &[
 
 impl Rule for ParaphraseDrift {
     fn check(&self, cx: &mut RuleContext<'_>) {
-        if cx.claims.is_empty() {
+        let reported = |c: &Claim| {
+            matches!(c.kind, ClaimKind::Indirect | ClaimKind::Mixed) && c.speaker.is_some()
+        };
+        if !cx.claims.iter().any(reported) {
             return;
         }
         let passages = cx.passages();
@@ -196,12 +199,7 @@ impl Rule for ParaphraseDrift {
         let people = People::new(cx.lexicon, &speakers, cx.claims);
         let mut store = WordStore::default();
         let mut found = Vec::new();
-        for claim in cx.claims {
-            if !matches!(claim.kind, ClaimKind::Indirect | ClaimKind::Mixed)
-                || claim.speaker.is_none()
-            {
-                continue;
-            }
+        for claim in cx.claims.iter().filter(|c| reported(c)) {
             let start = store.len() as u32;
             let gaps = paraphrase_words(text, cx, claim, &mut store);
             let range = start..store.len() as u32;
@@ -213,7 +211,7 @@ impl Rule for ParaphraseDrift {
                 RefKind::Quote(q) => {
                     !candidate.span.overlaps(claim.span)
                         && speaker.is_some()
-                        && speaker == speakers.of_quote(q)
+                        && speaker.as_deref() == speakers.of_quote(q)
                 }
                 RefKind::Post(_) => !candidate.span.overlaps(claim.span),
                 RefKind::Document(_) => true,
@@ -294,27 +292,29 @@ fn paraphrase_words(
 ) -> Vec<Gap> {
     let start = store.len() as u32;
     let mut gaps = Vec::new();
+    let quotes = &cx.article.quotes;
+    let equivalents = &cx.lexicon.equivalents;
     for &fragment in &claim.content {
         let mut from = fragment.start;
-        let quotes = cx
-            .article
-            .quotes
+        // The outermost quotations overlapping the fragment, in order: the
+        // one open at its start (if any), then those opening inside.
+        let first = quotes
+            .partition_point(|q| q.span.start < fragment.start)
+            .saturating_sub(1);
+        let overlapping = quotes[first..]
             .iter()
-            .skip(
-                cx.article
-                    .quotes
-                    .partition_point(|q| q.span.end <= fragment.start),
-            )
-            .take_while(|q| q.span.start < fragment.end);
-        for quote in quotes {
-            if quote.depth != 0 || quote.span.end <= from {
+            .take_while(|q| q.span.start < fragment.end)
+            .filter(|q| q.depth == 0 && q.span.end > fragment.start);
+        for quote in overlapping {
+            if quote.span.end <= from {
                 continue;
             }
             if quote.span.start > from {
-                store.push_text(
+                store.push_article(
                     text,
+                    cx.article,
                     Span::new(from, quote.span.start),
-                    &cx.lexicon.equivalents,
+                    equivalents,
                 );
             }
             gaps.push(Gap {
@@ -325,7 +325,7 @@ fn paraphrase_words(
             from = quote.span.end;
         }
         if from < fragment.end {
-            store.push_text(text, Span::new(from, fragment.end), &cx.lexicon.equivalents);
+            store.push_article(text, cx.article, Span::new(from, fragment.end), equivalents);
         }
     }
     gaps

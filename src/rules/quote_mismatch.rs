@@ -133,10 +133,7 @@ impl Rule for QuoteMismatch {
                 (Target::Article(_), _) if candidate.span.overlaps(query.span) => false,
                 (_, RefKind::Quote(other)) => {
                     candidate.words.len() > len
-                        && Speakers::compatible(
-                            speaker.as_deref(),
-                            speakers.of_quote(other).as_deref(),
-                        )
+                        && Speakers::compatible(speaker, speakers.of_quote(other))
                 }
                 _ => true,
             };
@@ -166,6 +163,8 @@ pub(crate) struct Speakers<'a> {
     claims: &'a [Claim],
     /// Quotation index → claim index.
     by_quote: Vec<Option<u32>>,
+    /// Quotation index → its speaker's key, computed on first use.
+    keys: Vec<std::cell::OnceCell<Option<String>>>,
 }
 
 impl<'a> Speakers<'a> {
@@ -194,6 +193,7 @@ impl<'a> Speakers<'a> {
             text,
             article,
             claims,
+            keys: vec![std::cell::OnceCell::new(); by_quote.len()],
             by_quote,
         }
     }
@@ -207,8 +207,11 @@ impl<'a> Speakers<'a> {
     /// Who said quotation `quote`, as a comparable key: the last word of
     /// the speaker's name (of the name a pronoun resolves to), lowercase,
     /// without a possessive. `None` when unknown, unnamed or a document.
-    pub(crate) fn of_quote(&self, quote: u32) -> Option<String> {
-        self.claim(quote).and_then(|c| self.key(c))
+    pub(crate) fn of_quote(&self, quote: u32) -> Option<&str> {
+        self.keys
+            .get(quote as usize)?
+            .get_or_init(|| self.claim(quote).and_then(|c| self.key(c)))
+            .as_deref()
     }
 
     /// The speaker key of a claim.

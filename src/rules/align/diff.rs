@@ -6,7 +6,8 @@
 //! added words.
 
 use super::passage::{Gap, GapKind, Word, WordStore, MINOR, PAUSE, SENTENCE_END, STOP};
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::algorithms::{diff_slices, Capture, Replace};
+use similar::{Algorithm, DiffOp};
 use std::ops::Range;
 
 /// How far (in words) to look for a word the quotation carries over from
@@ -116,9 +117,21 @@ pub fn align(
         .words()
         .get(window.start as usize..window.end as usize)?;
     let new_words = query.words();
+    if gaps.is_empty() {
+        if let Some(exact) = exact(source, bounds.clone(), window.clone(), query) {
+            return Some(exact);
+        }
+    }
     let old: Vec<u64> = old_words.iter().map(|w| w.hash).collect();
     let new: Vec<u64> = new_words.iter().map(|w| w.hash).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
+    // Myers diff with adjacent deletions and insertions merged into
+    // replacements (no `Compact` pass: it only slides runs of equal words,
+    // which the edge handling below does not need).
+    let mut hook = Replace::new(Capture::new());
+    if diff_slices(Algorithm::Myers, &mut hook, &old, &new).is_err() {
+        return None;
+    }
+    let ops = hook.into_inner().into_ops();
     let (first, last) = anchors(&ops, old_words, new_words)?;
     let (
         DiffOp::Equal {
@@ -262,7 +275,9 @@ pub fn align(
     }
     out.flush_added();
 
-    mark_moves(&mut out.edits, source, query);
+    if out.edits.len() > 1 {
+        mark_moves(&mut out.edits, source, query);
+    }
     let passage = passage_start..passage_end;
     let compared = new_words.len() as u32 - out.carried;
     // Words cut at an ellipsis are not compared either.
@@ -351,6 +366,53 @@ fn anchors(ops: &[DiffOp], old_words: &[Word], new_words: &[Word]) -> Option<(us
 
 /// See [`anchors`].
 const DETACHED_GAP: usize = 3;
+
+/// The alignment of `query` when it appears word for word in `window` (the
+/// common case of a faithful quotation, answered without a diff).
+pub fn exact(
+    source: &WordStore,
+    bounds: Range<u32>,
+    window: Range<u32>,
+    query: Seq<'_>,
+) -> Option<Alignment> {
+    let window = window.start.max(bounds.start)..window.end.min(bounds.end);
+    let old_words = source
+        .words()
+        .get(window.start as usize..window.end as usize)?;
+    let new_words = query.words();
+    let at = exact_excerpt(old_words, new_words)?;
+    let start = window.start + at as u32;
+    let passage = start..start + new_words.len() as u32;
+    let src = Side {
+        store: source,
+        bounds,
+    };
+    Some(Alignment {
+        rest_of_sentence: src.rest_of_sentence(passage.end),
+        passage,
+        edits: Vec::new(),
+        matched: new_words.len() as u32,
+        matched_content: new_words.iter().filter(|w| !w.is(STOP)).count() as u32,
+        longest_run: new_words.len() as u32,
+        compared: new_words.len() as u32,
+        score: 1.0,
+    })
+}
+
+/// Where `query` appears word for word in `window`, if it does.
+fn exact_excerpt(window: &[Word], query: &[Word]) -> Option<usize> {
+    let first = query.first()?.hash;
+    if query.len() > window.len() {
+        return None;
+    }
+    (0..=window.len() - query.len()).find(|&at| {
+        window[at].hash == first
+            && window[at..at + query.len()]
+                .iter()
+                .zip(query)
+                .all(|(a, b)| a.hash == b.hash)
+    })
+}
 
 /// How many pairs next to the anchor (from the match outwards) are content
 /// words on both sides, or function words on both sides: an edge

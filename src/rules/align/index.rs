@@ -6,7 +6,7 @@
 
 use super::passage::{Gap, GapKind, WordStore, STOP};
 use crate::lexicon::Equivalents;
-use crate::parse::Article;
+use crate::parse::{Article, TokenKind};
 use crate::source::{LineIndex, SourceFile, Span};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -15,12 +15,15 @@ use std::ops::Range;
 /// Postings kept per query word in the article: the nearest ones to the
 /// query, so a word that recurs in every paragraph costs the same as a
 /// rare one.
-pub const NEAREST_POSTINGS: usize = 24;
+pub const NEAREST_POSTINGS: usize = 8;
 
 /// A word posted more often than this in the `--source` documents is too
 /// common there to locate a passage, and is skipped (as a search engine
 /// skips stop words).
 pub const MAX_DOCUMENT_POSTINGS: usize = 64;
+
+/// Quotations with fewer words (in a single paragraph) are not indexed.
+pub const MIN_REFERENCE_WORDS: usize = 4;
 
 /// Candidate passages aligned per query, best voted first.
 pub const MAX_CANDIDATES: usize = 3;
@@ -79,8 +82,24 @@ type Postings<T> = HashMap<u64, Vec<T>, BuildHasherDefault<IdHasher>>;
 pub struct ArticleRefs {
     store: WordStore,
     refs: Vec<Reference>,
-    /// Content-word hash → word indices, sorted by position in the text.
-    postings: Postings<u32>,
+    /// Word index → index of the reference holding it.
+    word_ref: Vec<u32>,
+    /// Content-word hash → (byte position, word index), sorted by position
+    /// in the text.
+    postings: Postings<(u32, u32)>,
+    /// Buffers reused by every query of the article.
+    scratch: std::cell::RefCell<Scratch>,
+}
+
+/// Buffers a query reuses instead of allocating: the posting hits, the
+/// per-query-word counts of [`densest`], and the `accept` answers per
+/// reference, valid while their stamp is the query's.
+#[derive(Debug, Default)]
+struct Scratch {
+    stamp: u32,
+    accepted: Vec<(u32, bool)>,
+    hits: Vec<Hit>,
+    counts: Vec<u32>,
 }
 
 impl ArticleRefs {
@@ -88,9 +107,23 @@ impl ArticleRefs {
     /// paragraphs that continue it) and indexes their content words.
     pub fn new(text: &str, article: &Article, equivalents: &Equivalents) -> Self {
         let mut this = ArticleRefs::default();
+        let quoted: usize = article
+            .posts
+            .iter()
+            .map(|p| p.text.len() as usize)
+            .chain(
+                article
+                    .quotes
+                    .iter()
+                    .filter(|q| q.depth == 0)
+                    .map(|q| q.span.len() as usize),
+            )
+            .sum();
+        this.store.reserve(quoted);
         for (i, post) in article.posts.iter().enumerate() {
             let start = this.store.len() as u32;
-            this.store.push_text(text, post.text, equivalents);
+            this.store
+                .push_article(text, article, post.text, equivalents);
             this.refs.push(Reference {
                 kind: RefKind::Post(i as u32),
                 span: post.text,
@@ -111,6 +144,17 @@ impl ArticleRefs {
             if head.depth != 0 || head.continues.is_some() {
                 continue;
             }
+            // A quotation of a few words (a scare quote, a title) is neither
+            // checked nor the fuller source of another.
+            let continued = next[i].is_some();
+            let tokens = article.tokens_in(head.inner);
+            let words = article.tokens[tokens.start as usize..tokens.end as usize]
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .count();
+            if !continued && words < MIN_REFERENCE_WORDS {
+                continue;
+            }
             let start = this.store.len() as u32;
             let mut gaps = Vec::new();
             let mut span = head.span;
@@ -128,8 +172,12 @@ impl ArticleRefs {
                     if insertion.start < from || !quote.inner.contains(*insertion) {
                         continue;
                     }
-                    this.store
-                        .push_text(text, Span::new(from, insertion.start), equivalents);
+                    this.store.push_article(
+                        text,
+                        article,
+                        Span::new(from, insertion.start),
+                        equivalents,
+                    );
                     gaps.push(Gap {
                         at: this.store.len() as u32 - start,
                         kind: GapKind::of(insertion.text(text)),
@@ -137,8 +185,12 @@ impl ArticleRefs {
                     });
                     from = insertion.end;
                 }
-                this.store
-                    .push_text(text, Span::new(from, quote.inner.end), equivalents);
+                this.store.push_article(
+                    text,
+                    article,
+                    Span::new(from, quote.inner.end),
+                    equivalents,
+                );
                 part = next[p as usize].filter(|&n| n > p);
             }
             this.refs.push(Reference {
@@ -148,16 +200,23 @@ impl ArticleRefs {
                 gaps,
             });
         }
+        this.word_ref = Vec::with_capacity(this.store.len());
+        for (r, reference) in this.refs.iter().enumerate() {
+            this.word_ref
+                .extend(std::iter::repeat_n(r as u32, reference.words.len()));
+        }
         for (i, word) in this.store.words().iter().enumerate() {
             if !word.is(STOP) {
-                this.postings.entry(word.hash).or_default().push(i as u32);
+                this.postings
+                    .entry(word.hash)
+                    .or_default()
+                    .push((word.span.start, i as u32));
             }
         }
         // Posts come before quotations in the store; order each list by
         // position in the text for the nearest-postings search.
-        let words = this.store.words();
         for list in this.postings.values_mut() {
-            list.sort_by_key(|&i| words[i as usize].span.start);
+            list.sort_unstable();
         }
         this
     }
@@ -183,7 +242,10 @@ impl ArticleRefs {
 
     /// The reference holding word `word`.
     fn ref_of(&self, word: u32) -> u32 {
-        self.refs.partition_point(|r| r.words.end <= word) as u32
+        self.word_ref
+            .get(word as usize)
+            .copied()
+            .unwrap_or(u32::MAX)
     }
 }
 
@@ -298,12 +360,15 @@ pub fn candidates(
     anchor: u32,
     accept: &dyn Fn(Target, &Reference) -> bool,
 ) -> Vec<Candidate> {
-    let mut hits = collect_hits(article, sources, query_hashes, anchor, accept);
-    hits.sort_unstable();
+    let mut scratch = article.scratch.borrow_mut();
+    let scratch = &mut *scratch;
+    collect_hits(article, sources, query_hashes, anchor, accept, scratch);
+    scratch.hits.sort_unstable();
     let qlen = query_hashes.len() as u32;
-    let mut counts = vec![0u32; query_hashes.len()];
+    scratch.counts.clear();
+    scratch.counts.resize(query_hashes.len(), 0);
     let mut found = Vec::new();
-    for group in hits.chunk_by(|a, b| a.0 == b.0) {
+    for group in scratch.hits.chunk_by(|a, b| a.0 == b.0) {
         let key = group[0].0;
         let (target, bounds) = if key & DOCUMENT_KEY != 0 {
             let d = (key & !DOCUMENT_KEY) as u16;
@@ -317,14 +382,16 @@ pub fn candidates(
             };
             (Target::Article(key), r.words.clone())
         };
-        let Some((votes, stretch)) = densest(group, qlen + qlen / 2 + 8, &mut counts) else {
+        let Some((votes, stretch)) = densest(group, qlen + qlen / 2 + 8, &mut scratch.counts)
+        else {
             continue;
         };
         let (first, last) = (&group[stretch.start], &group[stretch.end - 1]);
         let (min_q, max_q) = group[stretch.clone()]
             .iter()
             .fold((u32::MAX, 0), |(lo, hi), h| (lo.min(h.2), hi.max(h.2)));
-        let margin = qlen / 4 + 4;
+        // Room for source words the quotation left out at its edges.
+        let margin = 4;
         let start = first.1.saturating_sub(min_q + margin).max(bounds.start);
         let end = (last.1 + 1)
             .saturating_add(qlen - max_q + margin)
@@ -347,22 +414,45 @@ pub fn candidates(
     found
 }
 
-/// The postings of the query's words: (target key, word position, query
-/// word), at most [`NEAREST_POSTINGS`] per word in the article and
-/// [`MAX_DOCUMENT_POSTINGS`] in the documents.
+/// Fills `scratch.hits` with the postings of the query's words: (target
+/// key, word position, query word), at most [`NEAREST_POSTINGS`] per word in
+/// the article and [`MAX_DOCUMENT_POSTINGS`] in the documents, of the
+/// references `accept` keeps (asked once per reference).
 fn collect_hits(
     article: &ArticleRefs,
     sources: &Sources,
     query_hashes: &[Option<u64>],
     anchor: u32,
     accept: &dyn Fn(Target, &Reference) -> bool,
-) -> Vec<Hit> {
-    let words = article.store.words();
-    let mut hits: Vec<Hit> = Vec::new();
-    let mut accepted: HashMap<u32, bool> = HashMap::new();
+    scratch: &mut Scratch,
+) {
+    let Scratch {
+        stamp,
+        accepted,
+        hits,
+        ..
+    } = scratch;
+    hits.clear();
+    *stamp = stamp.wrapping_add(1);
+    if *stamp == 0 {
+        // Wrapped: forget every answer.
+        accepted.clear();
+        *stamp = 1;
+    }
+    let refs = article.refs.len();
+    accepted.resize(refs + sources.docs.len(), (0, false));
+    let stamp = *stamp;
     let mut accepts = |key: u32| -> bool {
-        *accepted.entry(key).or_insert_with(|| {
-            if key & DOCUMENT_KEY != 0 {
+        let slot = if key & DOCUMENT_KEY != 0 {
+            refs + (key & !DOCUMENT_KEY) as usize
+        } else {
+            key as usize
+        };
+        let Some(cached) = accepted.get_mut(slot) else {
+            return false;
+        };
+        if cached.0 != stamp {
+            let answer = if key & DOCUMENT_KEY != 0 {
                 let d = (key & !DOCUMENT_KEY) as u16;
                 sources
                     .docs
@@ -373,13 +463,15 @@ fn collect_hits(
                     .refs
                     .get(key as usize)
                     .is_some_and(|r| accept(Target::Article(key), r))
-            }
-        })
+            };
+            *cached = (stamp, answer);
+        }
+        cached.1
     };
     for (qi, hash) in query_hashes.iter().enumerate() {
         let Some(hash) = *hash else { continue };
         if let Some(list) = article.postings.get(&hash) {
-            for i in nearest(list, anchor, |&w| words[w as usize].span.start) {
+            for (_, i) in nearest(list, anchor) {
                 let r = article.ref_of(i);
                 if accepts(r) {
                     hits.push((r, i, qi as u32));
@@ -397,21 +489,16 @@ fn collect_hits(
             }
         }
     }
-    hits
 }
 
-/// The K postings nearest `anchor` (by `position`), from a list sorted by
-/// position.
-fn nearest<'l>(
-    list: &'l [u32],
-    anchor: u32,
-    position: impl Fn(&u32) -> u32 + 'l,
-) -> impl Iterator<Item = u32> + 'l {
-    let split = list.partition_point(|w| position(w) < anchor);
+/// The K postings nearest `anchor`, from a list of (position, word)
+/// sorted by position.
+fn nearest(list: &[(u32, u32)], anchor: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let split = list.partition_point(|&(p, _)| p < anchor);
     let (mut lo, mut hi) = (split, split);
     std::iter::from_fn(move || {
         let take_low = match (lo.checked_sub(1), list.get(hi)) {
-            (Some(l), Some(h)) => anchor - position(&list[l]) <= position(h) - anchor,
+            (Some(l), Some(h)) => anchor - list[l].0 <= h.0 - anchor,
             (Some(_), None) => true,
             (None, Some(_)) => false,
             (None, None) => return None,
@@ -472,11 +559,11 @@ mod tests {
 
     #[test]
     fn nearest_postings_alternate_around_the_anchor() {
-        let list: Vec<u32> = (0..100).map(|i| i * 10).collect();
-        let got: Vec<u32> = nearest(&list, 503, |&p| p).take(5).collect();
+        let list: Vec<(u32, u32)> = (0..100).map(|i| (i * 10, i)).collect();
+        let got: Vec<u32> = nearest(&list, 503).take(5).map(|(p, _)| p).collect();
         assert_eq!(got, [500, 510, 490, 520, 480]);
-        assert_eq!(nearest(&list, 0, |&p| p).count(), NEAREST_POSTINGS);
-        assert_eq!(nearest(&[], 7, |&p| p).count(), 0);
+        assert_eq!(nearest(&list, 0).count(), NEAREST_POSTINGS);
+        assert_eq!(nearest(&[], 7).count(), 0);
     }
 
     #[test]
@@ -539,10 +626,19 @@ mod tests {
         let content = hashes.iter().flatten().count();
         assert_eq!(content, 3, "ukraine, needs, support");
         let all = |_: Target, _: &Reference| true;
-        let hits = collect_hits(&refs, Sources::empty(), &hashes, query.span.start, &all);
+        let mut scratch = Scratch::default();
+        collect_hits(
+            &refs,
+            Sources::empty(),
+            &hashes,
+            query.span.start,
+            &all,
+            &mut scratch,
+        );
+        let hits = &scratch.hits;
         assert_eq!(hits.len(), content * NEAREST_POSTINGS);
-        // The nearest ones: the 12 quotations on each side of the query.
-        assert!(hits.iter().all(|h| h.0.abs_diff(1500) <= 12), "{hits:?}");
+        // The nearest ones: the 4 quotations on each side of the query.
+        assert!(hits.iter().all(|h| h.0.abs_diff(1500) <= 4), "{hits:?}");
         let found = candidates(&refs, Sources::empty(), &hashes, query.span.start, &all);
         assert_eq!(found.len(), MAX_CANDIDATES);
         assert!(found.iter().all(|c| c.votes == 3));

@@ -29,6 +29,13 @@ pub use passage::{Gap, GapKind, Word, WordStore};
 use crate::source::Span;
 use std::ops::Range;
 
+/// The share (in percent) of a query's looked-up content words a candidate
+/// stretch must hold to be aligned.
+pub const MIN_VOTE_SHARE_PERCENT: u32 = 40;
+
+/// At most this many content words of a query are looked up in the index.
+pub const MAX_LOOKUPS: u32 = 10;
+
 /// What it takes for an alignment to count as the source of a text.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Thresholds {
@@ -133,20 +140,56 @@ impl<'a> Passages<'a> {
         thresholds: Thresholds,
     ) -> Option<Found> {
         let words = &query.store.words()[query.range.0 as usize..query.range.1 as usize];
-        let hashes: Vec<Option<u64>> = words
-            .iter()
-            .map(|w| (!w.is(passage::STOP)).then_some(w.hash))
-            .collect();
-        let content = hashes.iter().flatten().count() as u32;
+        let content = words.iter().filter(|w| !w.is(passage::STOP)).count() as u32;
         if content < thresholds.least_content() {
             return None;
         }
-        let mut best: Option<Found> = None;
-        for candidate in candidates(self.article, self.sources, &hashes, anchor, accept) {
-            // Fewer shared content words than required cannot pass.
-            if candidate.votes < thresholds.least_content() {
-                continue;
+        // The content words looked up: all of them, or every k-th of a long
+        // query (enough to locate its passage; the alignment reads them all).
+        let step = content.div_ceil(MAX_LOOKUPS);
+        let mut seen = 0;
+        let hashes: Vec<Option<u64>> = words
+            .iter()
+            .map(|w| {
+                if w.is(passage::STOP) {
+                    return None;
+                }
+                seen += 1;
+                ((seen - 1) % step == 0).then_some(w.hash)
+            })
+            .collect();
+        let looked_up = hashes.iter().flatten().count() as u32;
+        // A stretch holding fewer of the looked-up words than this is a
+        // passage on the same subject, not the quoted one: not aligned.
+        let least_votes = thresholds
+            .least_content()
+            .min(looked_up)
+            .max((looked_up * MIN_VOTE_SHARE_PERCENT).div_ceil(100));
+        let mut found = candidates(self.article, self.sources, &hashes, anchor, accept);
+        found.retain(|c| c.votes >= least_votes && self.reference(c.target).is_some());
+        // An exact excerpt of any candidate cannot be beaten: look for one
+        // first, without a diff.
+        if gaps.is_empty() {
+            for candidate in &found {
+                let Some(reference) = self.reference(candidate.target) else {
+                    continue;
+                };
+                let exact = diff::exact(
+                    self.store(candidate.target),
+                    reference.words.clone(),
+                    candidate.window.clone(),
+                    query,
+                );
+                if let Some(alignment) = exact.filter(|a| thresholds.pass(a)) {
+                    return Some(Found {
+                        target: candidate.target,
+                        alignment,
+                    });
+                }
             }
+        }
+        let mut best: Option<Found> = None;
+        for candidate in found {
             let Some(reference) = self.reference(candidate.target) else {
                 continue;
             };

@@ -2,8 +2,9 @@
 //! apostrophes, no hyphens, abbreviations expanded), with their spans and a
 //! few flags, and the gaps an editor left in a quotation.
 
-use crate::lexicon::matcher::{split_words, word_hash, Piece};
+use crate::lexicon::matcher::word_hash;
 use crate::lexicon::{comparison_form, Equivalents};
+use crate::parse::{Token, TokenKind};
 use crate::source::Span;
 
 /// The word is capitalised as written.
@@ -71,6 +72,8 @@ impl Word {
 pub struct WordStore {
     words: Vec<Word>,
     norm: String,
+    /// A buffer of [`WordStore::push_tokens`], kept between calls.
+    buf: String,
 }
 
 /// What an editorial insertion in a quotation stands for.
@@ -141,54 +144,54 @@ impl WordStore {
         })
     }
 
-    /// Appends the words of `text[range]`; their spans are offsets in `text`.
-    /// The first word is marked [`SENTENCE_START`].
-    pub fn push_text(&mut self, text: &str, range: Span, equivalents: &Equivalents) {
-        let Some(slice) = text.get(range.range()) else {
-            return;
-        };
-        let base = range.start as usize;
+    /// Appends the words of `tokens` (the parser's tokens of `text`); each
+    /// word's span is its token's, moved by `offset`. The first word is
+    /// marked [`SENTENCE_START`]. Quotation marks, handles and URLs are not
+    /// words; punctuation sets [`SENTENCE_END`] and [`PAUSE`] on the word
+    /// before it.
+    pub fn push_tokens(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        offset: u32,
+        equivalents: &Equivalents,
+    ) {
         let first = self.words.len();
-        let pieces: Vec<Piece> = split_words(slice).collect();
-        let mut buf = String::new();
+        let mut buf = std::mem::take(&mut self.buf);
         let mut sentence_start = true;
-        let mut i = 0;
-        while i < pieces.len() {
-            match pieces[i] {
-                Piece::Word(s, mut e) => {
-                    // A thousands separator joins digit groups: `1,200`.
-                    let mut end_piece = i;
-                    while let (Some(&Piece::Punct(at, ',')), Some(&Piece::Word(ds, de))) =
-                        (pieces.get(end_piece + 1), pieces.get(end_piece + 2))
-                    {
-                        let digits = &slice[s..e];
-                        let group = &slice[ds..de];
-                        if at == e
-                            && ds == at + 1
-                            && group.len() == 3
-                            && group.bytes().all(|b| b.is_ascii_digit())
-                            && digits.bytes().all(|b| b.is_ascii_digit() || b == b',')
-                        {
-                            e = de;
-                            end_piece += 2;
-                        } else {
-                            break;
-                        }
-                    }
-                    i = end_piece;
-                    let word = &slice[s..e];
+        let mut last_word = "";
+        for token in tokens {
+            let written = token.text(text);
+            match token.kind {
+                TokenKind::Word | TokenKind::Number => {
                     let mut flags = 0;
                     if sentence_start {
                         flags |= SENTENCE_START;
                         sentence_start = false;
                     }
-                    if word.chars().next().is_some_and(char::is_uppercase) {
+                    let initial = written.as_bytes().first().copied().unwrap_or(0);
+                    let capitalised = if initial.is_ascii() {
+                        initial.is_ascii_uppercase()
+                    } else {
+                        written.chars().next().is_some_and(char::is_uppercase)
+                    };
+                    if capitalised {
                         flags |= CAPITALISED;
                     }
-                    comparison_form(word, &mut buf);
-                    buf.retain(|c| c != ',');
-                    let span = Span::from_range(base + s..base + e);
-                    match equivalents.lookup(word, &buf) {
+                    comparison_form(written, &mut buf);
+                    let mut percent = false;
+                    if token.kind == TokenKind::Number {
+                        // Thousands separators: `1,200` is `1200`; `3.5%` is
+                        // `3.5 percent`.
+                        buf.retain(|c| c != ',');
+                        if buf.len() > 1 && buf.ends_with('%') {
+                            buf.pop();
+                            percent = true;
+                        }
+                    }
+                    let span = Span::new(token.span.start + offset, token.span.end + offset);
+                    let hash = word_hash(&buf);
+                    match equivalents.lookup_hashed(written, &buf, hash) {
                         Some(means) => {
                             for (k, meant) in means.iter().enumerate() {
                                 let extra = if k == 0 {
@@ -196,56 +199,111 @@ impl WordStore {
                                 } else {
                                     flags & CAPITALISED | EXPANSION
                                 };
-                                self.push(span, meant, extra);
+                                self.push(span, meant, word_hash(meant), extra);
                             }
                         }
                         None => {
                             let form = std::mem::take(&mut buf);
-                            self.push(span, &form, flags);
+                            self.push(span, &form, hash, flags);
                             buf = form;
                         }
                     }
-                }
-                Piece::Punct(at, c @ ('.' | '!' | '?')) => {
-                    if self.words.len() > first && (c != '.' || !is_abbreviation(&slice[..at])) {
-                        if let Some(last) = self.words.last_mut() {
-                            last.flags |= SENTENCE_END;
-                        }
-                        sentence_start = true;
+                    if percent {
+                        self.push(span, "percent", word_hash("percent"), EXPANSION);
                     }
+                    last_word = written;
                 }
-                Piece::Punct(_, ',' | ';' | ':' | '—' | '–' | '-' | '(' | ')') => {
-                    if self.words.len() > first {
-                        if let Some(last) = self.words.last_mut() {
+                TokenKind::Punct | TokenKind::Dash if self.words.len() > first => {
+                    let ends = written.contains(['!', '?'])
+                        || (written == "." && !is_abbreviation(last_word));
+                    let pause = token.kind == TokenKind::Dash
+                        || matches!(written, "," | ";" | ":" | "(" | ")" | "-");
+                    if let Some(last) = self.words.last_mut() {
+                        if ends {
+                            last.flags |= SENTENCE_END;
+                        } else if pause {
                             last.flags |= PAUSE;
                         }
                     }
+                    sentence_start |= ends;
                 }
-                Piece::Punct(..) => {}
+                _ => {}
             }
-            i += 1;
         }
+        self.buf = buf;
     }
 
-    fn push(&mut self, span: Span, form: &str, mut flags: u8) {
+    /// Appends the words of an article's text `range`, from the article's
+    /// own tokens.
+    pub fn push_article(
+        &mut self,
+        text: &str,
+        article: &crate::parse::Article,
+        range: Span,
+        equivalents: &Equivalents,
+    ) {
+        let tokens = article.tokens_in(range);
+        let tokens = article
+            .tokens
+            .get(tokens.start as usize..tokens.end as usize)
+            .unwrap_or(&[]);
+        self.push_tokens(text, tokens, 0, equivalents);
+    }
+
+    /// Appends the words of `text[range]`, tokenised by the article parser;
+    /// their spans are offsets in `text`. For texts that are not an
+    /// article's (a `--source` document, tests).
+    pub fn push_text(&mut self, text: &str, range: Span, equivalents: &Equivalents) {
+        let Some(slice) = text.get(range.range()) else {
+            return;
+        };
+        let parsed = crate::parse::parse_article(slice);
+        self.push_tokens(slice, &parsed.tokens, range.start, equivalents);
+    }
+
+    fn push(&mut self, span: Span, form: &str, hash: u64, mut flags: u8) {
         let norm_start = self.norm.len() as u32;
         self.norm.push_str(form);
         if form.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             flags |= NUMBER;
         }
-        if MINOR_WORDS.binary_search(&form).is_ok() {
-            flags |= MINOR | STOP;
-        } else if OTHER_STOP_WORDS.binary_search(&form).is_ok() {
-            flags |= STOP;
-        }
+        flags |= word_class(form, hash);
         self.words.push(Word {
             span,
-            hash: word_hash(form),
+            hash,
             flags,
             norm_start,
             norm_end: self.norm.len() as u32,
         });
     }
+
+    /// Room for about `bytes` more bytes of text.
+    pub fn reserve(&mut self, bytes: usize) {
+        self.words.reserve(bytes / 6);
+        self.norm.reserve(bytes);
+    }
+}
+
+/// [`MINOR`] | [`STOP`], [`STOP`] or nothing, for a comparison form and its
+/// hash: a binary search over the hashes of the two lists, then one string
+/// comparison.
+fn word_class(form: &str, hash: u64) -> u8 {
+    static TABLE: std::sync::OnceLock<Vec<(u64, &'static str, u8)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: Vec<(u64, &'static str, u8)> = MINOR_WORDS
+            .iter()
+            .map(|&w| (word_hash(w), w, MINOR | STOP))
+            .chain(OTHER_STOP_WORDS.iter().map(|&w| (word_hash(w), w, STOP)))
+            .collect();
+        table.sort_unstable();
+        table
+    });
+    let i = table.partition_point(|e| e.0 < hash);
+    table[i..]
+        .iter()
+        .take_while(|e| e.0 == hash)
+        .find(|e| e.1 == form)
+        .map_or(0, |e| e.2)
 }
 
 /// Abbreviations that end with a period inside a sentence. Sorted.
@@ -254,14 +312,10 @@ const ABBREVIATIONS: &[&str] = &[
     "nov", "oct", "prof", "rep", "sen", "sept", "sgt", "sr", "st", "vs",
 ];
 
-/// Whether the text before a period ends with an abbreviation rather than
-/// a sentence: a single letter (`J.`), a dotted acronym (`U.S`) or a title
-/// or month (`Mr.`, `Dec.`).
-fn is_abbreviation(before: &str) -> bool {
-    let word: &str = before
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
-        .next()
-        .unwrap_or("");
+/// Whether a word followed by a period is an abbreviation rather than a
+/// sentence's last word: a single letter (`J.`), a dotted acronym (`U.S`)
+/// or a title or month (`Mr.`, `Dec.`).
+fn is_abbreviation(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters == 1
         || (word.contains('.') && letters > 0)
@@ -305,7 +359,8 @@ mod tests {
                 "officials",
                 "1200",
                 "troops",
-                "3.5"
+                "3.5",
+                "percent"
             ]
         );
     }
@@ -369,5 +424,12 @@ mod tests {
         assert!(MINOR_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(OTHER_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        for w in MINOR_WORDS {
+            assert_eq!(word_class(w, word_hash(w)), MINOR | STOP, "{w}");
+        }
+        for w in OTHER_STOP_WORDS {
+            assert_eq!(word_class(w, word_hash(w)), STOP, "{w}");
+        }
+        assert_eq!(word_class("ferry", word_hash("ferry")), 0);
     }
 }
