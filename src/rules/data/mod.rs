@@ -168,6 +168,15 @@ impl DataRule {
     ) -> Vec<Diagnostic> {
         let items = words.items();
         let quotes = top_level_quotes(article);
+        let cues = if self.context.in_cue {
+            SortedSpans::new(
+                claims
+                    .iter()
+                    .filter_map(|c| c.cue.as_ref().map(|cue| cue.span)),
+            )
+        } else {
+            SortedSpans::default()
+        };
         let mut found = Vec::new();
         for hit in self.matcher.find(words.matcher_input()) {
             let Some(range) = words.word_range_items(hit.start..hit.end) else {
@@ -177,7 +186,7 @@ impl DataRule {
             if !self.context.in_quotes && inside(&quotes, span) {
                 continue;
             }
-            if !self.context_allows(words, range.clone(), span, claims) {
+            if !self.context_allows(words, range.clone(), span, &cues) {
                 continue;
             }
             found.push(self.diagnostic(text, span, hit.phrase as usize));
@@ -190,7 +199,7 @@ impl DataRule {
         words: &Words,
         range: std::ops::Range<usize>,
         span: Span,
-        claims: &[crate::claims::Claim],
+        cues: &SortedSpans,
     ) -> bool {
         let c = &self.context;
         let items = words.items();
@@ -220,13 +229,7 @@ impl DataRule {
         next_ok
             || c.after_quote
                 .is_some_and(|n| follows_closing_quote(words, range.start, n))
-            || (c.in_cue
-                && claims.iter().any(|claim| {
-                    claim
-                        .cue
-                        .as_ref()
-                        .is_some_and(|cue| cue.span.overlaps(span))
-                }))
+            || (c.in_cue && cues.overlaps(span))
     }
 
     fn diagnostic(&self, text: &str, span: Span, phrase: usize) -> Diagnostic {
@@ -391,6 +394,33 @@ fn top_level_quotes(article: &Article) -> Vec<Span> {
     spans
 }
 
+/// Spans sorted by start, for overlap queries in O(log n + k) — one per hit,
+/// so a rule's cost stays linear in the number of claims.
+#[derive(Default)]
+struct SortedSpans {
+    spans: Vec<Span>,
+    longest: u32,
+}
+
+impl SortedSpans {
+    fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable();
+        let longest = spans.iter().map(|s| s.len()).max().unwrap_or(0);
+        SortedSpans { spans, longest }
+    }
+
+    /// Whether some span shares a byte with `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        let end = self.spans.partition_point(|s| s.start < span.end);
+        self.spans[..end]
+            .iter()
+            .rev()
+            .take_while(|s| s.start + self.longest > span.start)
+            .any(|s| s.overlaps(span))
+    }
+}
+
 /// Whether `span` lies inside one of the sorted, disjoint `quotes`.
 fn inside(quotes: &[Span], span: Span) -> bool {
     let i = quotes.partition_point(|q| q.start <= span.start);
@@ -519,6 +549,18 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.text(text), "admitted");
         assert_eq!(found[0].fix.as_ref().unwrap().replacement, "said");
+    }
+
+    #[test]
+    fn sorted_spans_find_overlaps() {
+        let spans =
+            SortedSpans::new([Span::new(30, 40), Span::new(0, 10), Span::new(12, 14)].into_iter());
+        assert!(spans.overlaps(Span::new(5, 6)));
+        assert!(spans.overlaps(Span::new(9, 13)));
+        assert!(spans.overlaps(Span::new(39, 50)));
+        assert!(!spans.overlaps(Span::new(10, 12)));
+        assert!(!spans.overlaps(Span::new(40, 45)));
+        assert!(!SortedSpans::default().overlaps(Span::new(0, 1)));
     }
 
     #[test]
