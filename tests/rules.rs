@@ -1,12 +1,15 @@
 //! Per-rule fixtures (ruff style): each `fixtures/rules/<CODE>/*.txt` runs
 //! through `check_file` with only that rule enabled, and a structured dump
-//! of its findings is snapshotted. `fail_*` files must trigger the rule,
-//! `pass_*` files must not. Also keeps `docs/rules/` in sync with the rules.
+//! of its findings is snapshotted; for `fail_*` files, so is the human
+//! rendering users see (miette, no colour, 80 columns). `fail_*` files must
+//! trigger the rule, `pass_*` files must not. Also keeps `docs/rules/` in
+//! sync with the rules.
 
 use attrcheck::diagnostic::Diagnostic;
+use attrcheck::printer::{CheckedFile, Human};
 use attrcheck::rules::{docs, find_rule, registry, Rule};
 use attrcheck::source::{LineIndex, SourceFile};
-use attrcheck::{check_file, Settings};
+use attrcheck::{check_file, FileReport, Settings};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -75,6 +78,23 @@ fn dump(text: &str, diagnostics: &[Diagnostic]) -> String {
         }
     }
     out
+}
+
+/// Every finding rendered as the human format renders it: miette's
+/// graphical report, no colour, 80 columns.
+fn human(source: &SourceFile, report: &FileReport) -> String {
+    let lines = LineIndex::new(source.text());
+    let file = CheckedFile {
+        source,
+        lines: &lines,
+        report,
+    };
+    let printer = Human::new(false, 80, false, true);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| printer.render(&file, d))
+        .collect()
 }
 
 fn fixtures() -> Vec<(String, PathBuf)> {
@@ -155,6 +175,12 @@ fn rule_fixtures() {
             format!("{code}_{}", file.trim_end_matches(".txt")),
             dump(&text, &report.diagnostics)
         );
+        if file.starts_with("fail_") {
+            insta::assert_snapshot!(
+                format!("{code}_{}_human", file.trim_end_matches(".txt")),
+                human(&source, &report)
+            );
+        }
     }
     assert!(count >= 10, "only {count} fixtures");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
