@@ -73,17 +73,28 @@ macro_rules! declare_rule {
     };
 }
 
+mod calendar;
 pub mod data;
 pub mod docs;
+mod figures;
+mod headline_unsupported;
+pub mod mentions;
+mod name_spelling;
+mod post_attribution_mismatch;
 mod registry;
 mod select;
 mod unbalanced_quote;
+mod weekday_mismatch;
 pub mod words;
 
 pub use data::{load_rules_dir, DataRule};
+pub use headline_unsupported::HeadlineUnsupported;
+pub use name_spelling::NameSpelling;
+pub use post_attribution_mismatch::PostAttributionMismatch;
 pub use registry::{code_rules, registry, registry_with, ALLOCATED};
 pub use select::{explain, find_rule, list_rules, select, Explanation, RuleSummary, UnknownRule};
 pub use unbalanced_quote::UnbalancedQuote;
+pub use weekday_mismatch::WeekdayMismatch;
 
 /// Whether a rule is written in Rust or loaded from `rules/*.json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -300,6 +311,19 @@ impl<'a> RuleContext<'a> {
 pub(crate) fn run_rule(rule: &dyn Rule, text: &str, article: &Article) -> Vec<Diagnostic> {
     let source = SourceFile::new("test.txt", text).expect("small text");
     let mut cx = RuleContext::new(&source, article, &[], Lexicon::builtin());
+    rule.check(&mut cx);
+    cx.into_diagnostics()
+}
+
+/// Runs one rule over `text` through the real parser and claim extractor,
+/// for unit tests.
+#[cfg(test)]
+pub(crate) fn check_text(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
+    let source = SourceFile::new("test.txt", text).expect("small text");
+    let article = crate::parse::parse_article(text);
+    let lexicon = Lexicon::builtin();
+    let claims = crate::claims::extract(&article, lexicon);
+    let mut cx = RuleContext::new(&source, &article, &claims, lexicon);
     rule.check(&mut cx);
     cx.into_diagnostics()
 }

@@ -1,0 +1,407 @@
+//! AC011 `post-attribution-mismatch`: the text names one author for an
+//! embedded post whose signature shows another.
+
+use super::mentions::{fold, Mentions, NameWord, PersonName, Shape};
+use super::{Rule, RuleContext};
+use crate::diagnostic::Diagnostic;
+use crate::parse::{Article, BlockKind, Post};
+use crate::source::Span;
+use std::collections::HashSet;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an embedded social post whose signature shows another author
+    /// than the one the article names for it.
+    ///
+    /// The signature is the embed's last line (`— john doe (@jdoe) December
+    /// 31, 2021`); the article names an author in a sentence about posting
+    /// (`This was reported on Twitter by AP journalist Jane Roe`).
+    ///
+    /// Sentences about posting are `on Twitter by Jane Roe`, `Roe
+    /// tweeted`, `Jane Roe wrote on X`, `Roe’s post`. Such a sentence refers to the next embedded post when it is in
+    /// the paragraph right before it, or when its paragraph shares at least
+    /// three content words with the post. Names match case-insensitively and
+    /// without accents; the surname alone matches the full name, and the
+    /// handle matches when it contains the surname (`@dsupervilleap` for
+    /// `Darlene Superville`).
+    ///
+    /// ## Why is this bad?
+    /// The embed is the evidence for the attribution. When the signature
+    /// shows someone else, either the article credits the wrong person or
+    /// it embeds the wrong post, and readers cannot tell who said it.
+    ///
+    /// ## Example
+    /// ```text
+    /// The talks were announced on Twitter by AP journalist Jane Roe.
+    ///
+    /// Talks set for Sunday, White House says
+    /// — john doe (@jdoe) December 31, 2021
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// The talks were announced on Twitter by AP journalist John Doe.
+    ///
+    /// Talks set for Sunday, White House says
+    /// — john doe (@jdoe) December 31, 2021
+    /// ```
+    ///
+    /// ## Known problems
+    /// - When several people are named as posting before one embed, the
+    ///   post is taken to be by any of them: no finding if one matches.
+    /// - A display name unrelated to the person's name (a nickname, an
+    ///   organisation's account quoting a person) is reported; the help says
+    ///   what to check.
+    /// - Posting sentences more than one paragraph before the post count
+    ///   only when their paragraph shares words with the post, so an article
+    ///   that names the author far from an embed about another subject is not
+    ///   checked.
+    pub PostAttributionMismatch, code = "AC011", name = "post-attribution-mismatch", severity = Warning
+}
+
+/// Platforms a post is published on (`on Twitter`, `on X`).
+const PLATFORMS: &[&str] = &[
+    "bluesky",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "mastodon",
+    "telegram",
+    "threads",
+    "tiktok",
+    "twitter",
+    "weibo",
+    "x",
+    "youtube",
+];
+
+/// Verbs that say someone published a post.
+const POST_VERBS: &[&str] = &[
+    "posted",
+    "published",
+    "reported",
+    "retweeted",
+    "shared",
+    "tweeted",
+    "wrote",
+];
+
+/// Nouns for a post (`Roe’s tweet`).
+const POST_NOUNS: &[&str] = &["message", "post", "tweet"];
+
+/// Words too common to link a paragraph to a post.
+const STOPWORDS: &[&str] = &[
+    "about", "after", "also", "been", "before", "being", "from", "have", "into", "more", "over",
+    "said", "says", "than", "that", "their", "there", "these", "they", "this", "those", "were",
+    "what", "when", "which", "will", "with", "would",
+];
+
+impl Rule for PostAttributionMismatch {
+    fn check(&self, cx: &mut RuleContext<'_>) {
+        let article = cx.article;
+        if article.posts.is_empty() {
+            return;
+        }
+        let text = cx.text();
+        let mentions = Mentions::new(text, cx.words());
+        let attributions = find_attributions(article, &mentions);
+        let mut out = Vec::new();
+        let mut previous_end = 0;
+        for post in &article.posts {
+            if post.author.is_none() && post.handle.is_none() {
+                previous_end = post.span.end;
+                continue;
+            }
+            let post_words = content_words(&mentions, post.text);
+            let linked: Vec<&Attribution> = attributions
+                .iter()
+                .filter(|a| a.span.start >= previous_end && a.span.end <= post.span.start)
+                .filter(|a| {
+                    next_block_is_post(article, a.block, post)
+                        || overlap(&content_words(&mentions, a.paragraph), &post_words) >= 3
+                })
+                .collect();
+            previous_end = post.span.end;
+            let Some(nearest) = linked.last() else {
+                continue;
+            };
+            if linked.iter().any(|a| same_author(&a.words, post, text)) {
+                continue;
+            }
+            out.push(diagnostic(text, nearest, post));
+        }
+        for d in out {
+            cx.report(d);
+        }
+    }
+}
+
+/// A sentence naming who posted something.
+#[derive(Debug)]
+struct Attribution {
+    /// The name as written.
+    span: Span,
+    /// The name's normalized words (`darlene`, `superville`).
+    words: Vec<String>,
+    /// The block it is in.
+    block: u32,
+    /// The paragraph's span.
+    paragraph: Span,
+}
+
+/// Every name the article gives as the author of a post, in text order.
+fn find_attributions(article: &Article, m: &Mentions<'_>) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let full_surnames: HashSet<String> = m
+        .runs
+        .iter()
+        .filter_map(|r| m.person_name(r))
+        .filter(|n| n.first.is_some())
+        .map(|n| m.surname_text(&n))
+        .collect();
+    for (b, block) in article.blocks.iter().enumerate() {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        for sentence in article.block_sentences(block) {
+            let first = m.word_at_or_after(sentence.span.start) as usize;
+            let last = m.word_at_or_after(sentence.span.end) as usize;
+            let words = &m.words[first..last];
+            if !is_about_posting(words) {
+                continue;
+            }
+            for name in posting_names(m, &full_surnames, first, words) {
+                let name_words = m.slice(&name.words);
+                out.push(Attribution {
+                    span: name.span,
+                    words: name_words
+                        .iter()
+                        .filter(|w| w.shape != Shape::Initial)
+                        .map(|w| fold(w.norm))
+                        .collect(),
+                    block: b as u32,
+                    paragraph: block.span,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether a sentence is about publishing a post: a platform after `on` or
+/// `via`, or a posting verb or noun (`tweeted`, `Roe’s post`).
+fn is_about_posting(words: &[NameWord<'_>]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let prev = i.checked_sub(1).map(|p| words[p].norm);
+        (PLATFORMS.contains(&w.norm)
+            && w.shape != Shape::Lower
+            && matches!(prev, Some("on" | "via")))
+            || matches!(w.norm, "tweeted" | "retweeted")
+            || (POST_NOUNS.contains(&w.norm) && w.shape == Shape::Lower)
+    })
+}
+
+/// The names given as posting in a sentence: after `by` (`on Twitter by AP
+/// journalist Jane Roe`), before a posting or speech verb (`Roe wrote`), or
+/// possessive before a post noun (`Roe’s tweet`).
+fn posting_names(
+    m: &Mentions<'_>,
+    full_surnames: &HashSet<String>,
+    first: usize,
+    words: &[NameWord<'_>],
+) -> Vec<PersonName> {
+    let mut out = Vec::new();
+    let runs = m.runs_in(Span::new(
+        words.first().map_or(0, |w| w.span.start),
+        words.last().map_or(0, |w| w.span.end),
+    ));
+    for run in runs {
+        let Some(name) = m.person_name(run) else {
+            continue;
+        };
+        // A surname alone must be the surname of someone the article names
+        // in full (`Mayor Tom Alvarez … Alvarez tweeted`), so `Officials
+        // tweeted` is no name.
+        if name.first.is_none() && !full_surnames.contains(&m.surname_text(&name)) {
+            continue;
+        }
+        let start = run.words.start as usize - first;
+        let end = run.words.end as usize - first;
+        // `by [role words] Name`: up to three lowercase words or acronyms
+        // between `by` and the run.
+        let after_by = (1..=4).any(|back| {
+            start.checked_sub(back).is_some_and(|b| {
+                matches!(words[b].norm, "by" | "from")
+                    && words[b + 1..start]
+                        .iter()
+                        .all(|w| w.shape == Shape::Lower || w.shape == Shape::Acronym)
+            })
+        });
+        let before_verb = words.get(end).is_some_and(|w| {
+            w.joined && (POST_VERBS.contains(&w.norm) || super::mentions::is_speech_verb(w.norm))
+        });
+        let possessive = words.get(end).is_some_and(|w| POST_NOUNS.contains(&w.norm))
+            && m.words[run.words.end as usize - 1].span.len()
+                > m.words[run.words.end as usize - 1].norm.len() as u32;
+        if after_by || before_verb || possessive {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Whether the block right after `block` (skipping section labels) is the
+/// post's text.
+fn next_block_is_post(article: &Article, block: u32, post: &Post) -> bool {
+    article.blocks[block as usize + 1..]
+        .iter()
+        .find(|b| b.kind != BlockKind::SectionLabel)
+        .is_some_and(|b| b.span.start >= post.text.start && b.span.end <= post.span.end)
+}
+
+/// The distinct content words of `span`: four letters or more, not
+/// stopwords, folded.
+fn content_words(m: &Mentions<'_>, span: Span) -> HashSet<String> {
+    let first = m.word_at_or_after(span.start) as usize;
+    let last = m.word_at_or_after(span.end) as usize;
+    m.words[first..last]
+        .iter()
+        .filter(|w| w.norm.chars().count() >= 4 && !STOPWORDS.contains(&w.norm))
+        .map(|w| stem(&fold(w.norm)))
+        .collect()
+}
+
+/// A crude stem, enough to match `border` with `borders`.
+fn stem(word: &str) -> String {
+    let word = word.strip_suffix('s').unwrap_or(word);
+    word.to_string()
+}
+
+fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> usize {
+    a.intersection(b).count()
+}
+
+/// The words of a signature's display name, folded.
+fn author_words(text: &str, post: &Post) -> Vec<String> {
+    post.author
+        .map(|a| {
+            a.text(text)
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
+                .map(fold)
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the name `words` (folded, initials dropped) can be the post's
+/// author: the same words, the surname among the display name's words, or
+/// the surname inside the handle.
+fn same_author(words: &[String], post: &Post, text: &str) -> bool {
+    let Some(surname) = words.last() else {
+        return true;
+    };
+    let author = author_words(text, post);
+    if author.contains(surname) {
+        return true;
+    }
+    // A display name written as one word (`darlenesuperville`).
+    if author
+        .iter()
+        .any(|a| a.len() > surname.len() && a.contains(surname.as_str()))
+    {
+        return true;
+    }
+    let handle = post
+        .handle
+        .map(|h| fold(h.text(text).trim_start_matches('@')))
+        .unwrap_or_default();
+    surname.len() >= 3 && handle.contains(surname.as_str())
+}
+
+fn diagnostic(text: &str, attribution: &Attribution, post: &Post) -> Diagnostic {
+    let named = attribution.span.text(text);
+    let named = named
+        .strip_suffix("’s")
+        .or_else(|| named.strip_suffix("'s"))
+        .unwrap_or(named);
+    let signed = match (post.author, post.handle) {
+        (Some(a), Some(h)) => format!("{} ({})", a.text(text), h.text(text)),
+        (Some(a), None) => a.text(text).to_string(),
+        (None, Some(h)) => h.text(text).to_string(),
+        (None, None) => String::new(),
+    };
+    let signature = post.author.or(post.handle).unwrap_or(post.signature);
+    Diagnostic::new(
+        PostAttributionMismatch::CODE,
+        PostAttributionMismatch::NAME,
+        PostAttributionMismatch::SEVERITY,
+        attribution.span,
+        format!("the article credits `{named}` with a post signed `{signed}`"),
+    )
+    .primary_label("named as the post's author")
+    .label(signature, format!("signed `{signed}`"))
+    .help("check who wrote the post, then name that person in the text or embed the right post")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::check_text;
+
+    fn flagged(text: &str) -> Vec<(String, String)> {
+        check_text(&PostAttributionMismatch, text)
+            .iter()
+            .map(|d| (d.span.text(text).to_string(), d.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_mismatch_is_reported_on_the_name() {
+        let text = "Talks set\n\nThe talks were announced on Twitter by AP journalist Jane Roe.\n\nTalks set for Sunday, White House says\n— john doe (@jdoe) December 31, 2021\n";
+        let found = check_text(&PostAttributionMismatch, text);
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!(d.span.text(text), "Jane Roe");
+        assert_eq!(
+            d.message,
+            "the article credits `Jane Roe` with a post signed `john doe (@jdoe)`"
+        );
+        assert_eq!(d.labels[1].span.text(text), "john doe");
+    }
+
+    #[test]
+    fn matching_names_handles_and_surnames() {
+        let post = "\n\nTalks set for Sunday, White House says\n— darlene superville (@dsupervilleap) December 31, 2021\n";
+        for lead in [
+            "It was reported on Twitter by AP journalist Darlene Superville.",
+            "It was reported on Twitter by AP journalist DARLENE SUPERVILLE.",
+            "Superville tweeted the news.",
+            "Superville’s tweet said so.",
+        ] {
+            let text = format!("Talks\n\n{lead}{post}");
+            assert_eq!(flagged(&text), [], "{lead}");
+        }
+        let handle_only = "Talks\n\nJane Roe wrote on X that talks are set.\n\nTalks set for Sunday\n— Roe Reports (@roereports) December 31, 2021\n";
+        assert_eq!(flagged(handle_only), []);
+        let text = "Talks\n\nThe news came on X from Jane Roe, who tweeted it.\n\nTalks set\n— jdoe (@jdoe) May 2, 2024\n";
+        assert_eq!(flagged(text).len(), 1);
+    }
+
+    #[test]
+    fn unrelated_embeds_are_not_linked() {
+        // The posting sentence is two paragraphs before an embed about
+        // something else.
+        let text = "Vote\n\nSenator Jane Roe tweeted that the bill is dead.\n\nThe council met on Monday about the harbour budget.\n\nHarbour budget approved tonight\n— john doe (@jdoe) May 2, 2024\n";
+        assert_eq!(flagged(text), []);
+        // One of several named posters matches.
+        let text = "Vote\n\nJane Roe tweeted about it, and John Doe posted on X as well.\n\nBill is dead\n— john doe (@jdoe) May 2, 2024\n";
+        assert_eq!(flagged(text), []);
+    }
+
+    #[test]
+    fn distant_sentences_link_through_shared_words() {
+        let text = "Talks\n\nBiden will hold talks with Zelensky on Sunday about the military buildup. This was reported on Twitter by AP journalist Jane Roe.\n\nDetails\n\nMore about the call.\n\nBiden will speak with Zelensky on Sunday to discuss the military buildup\n— john doe (@jdoe) December 31, 2021\n";
+        assert_eq!(flagged(text).len(), 1);
+    }
+}
