@@ -30,7 +30,7 @@ fn gap(input: &str) -> PResult<'_, &str> {
 }
 
 /// `dash := "—" | "–" | "―" | "--" | "-" | "&mdash;"`
-fn dash(input: &str) -> PResult<'_, &str> {
+pub(super) fn dash(input: &str) -> PResult<'_, &str> {
     alt((
         tag("—"),
         tag("–"),

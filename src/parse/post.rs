@@ -7,11 +7,12 @@
 //! [`inline_signature`] and split off.
 
 use super::date::date_mention;
+use super::dateline::dash;
 use super::{span_of, trimmed, PResult};
 use crate::parse::model::DateMention;
 use crate::source::Span;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
+use nom::bytes::complete::take_while1;
 use nom::character::complete::char;
 use nom::Parser;
 
@@ -24,17 +25,9 @@ pub(crate) struct Signature {
     pub date: Option<DateMention>,
 }
 
-/// `lead := "—" | "–" | "―" | "--" | "-" | "&mdash;"`, then whitespace
+/// `lead := dash whitespace+`
 fn lead(input: &str) -> PResult<'_, &str> {
-    let (rest, dash) = alt((
-        tag("—"),
-        tag("–"),
-        tag("―"),
-        tag("--"),
-        tag("-"),
-        tag("&mdash;"),
-    ))
-    .parse(input)?;
+    let (rest, dash) = dash(input)?;
     let (rest, _) = take_while1(char::is_whitespace).parse(rest)?;
     Ok((rest, dash))
 }
