@@ -5,7 +5,7 @@
 //! Values are kept in thousandths (`u128`), so `3.5` and `1.2 million` are
 //! exact and no float comparison is needed.
 
-use super::mentions::{NameWord, Shape};
+use super::mentions::{Mentions, NameWord, Shape};
 
 /// One thousandth: the unit of [`Figure::value`].
 pub const UNIT: u128 = 1000;
@@ -70,7 +70,8 @@ pub fn digits_value(written: &str) -> Option<(u128, u32)> {
 /// The value of a number word (`three` → 3, `twelfth` → 12, `twenty-five`
 /// → 25), and whether it is an ordinal.
 pub fn number_word(norm: &str) -> Option<(u64, bool)> {
-    if let Some((tens, units)) = norm.split_once('-') {
+    if norm.len() > 6 && norm.as_bytes()[..7].contains(&b'-') {
+        let (tens, units) = norm.split_once('-')?;
         let (t, t_ord) = simple_number_word(tens)?;
         let (u, ordinal) = simple_number_word(units)?;
         return (!t_ord && (20..=90).contains(&t) && t % 10 == 0 && (1..=9).contains(&u))
@@ -80,74 +81,73 @@ pub fn number_word(norm: &str) -> Option<(u64, bool)> {
 }
 
 fn simple_number_word(norm: &str) -> Option<(u64, bool)> {
-    const CARDINALS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const ORDINALS: &[&str] = &[
-        "zeroth",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS: &[(&str, &str, u64)] = &[
-        ("twenty", "twentieth", 20),
-        ("thirty", "thirtieth", 30),
-        ("forty", "fortieth", 40),
-        ("fifty", "fiftieth", 50),
-        ("sixty", "sixtieth", 60),
-        ("seventy", "seventieth", 70),
-        ("eighty", "eightieth", 80),
-        ("ninety", "ninetieth", 90),
-    ];
-    if let Some(i) = CARDINALS.iter().position(|w| *w == norm) {
-        return Some((i as u64, false));
+    // Most words are rejected by their first letter or length alone.
+    if !(3..=11).contains(&norm.len())
+        || !matches!(
+            norm.as_bytes()[0],
+            b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z'
+        )
+    {
+        return None;
     }
-    if let Some(i) = ORDINALS.iter().position(|w| *w == norm) {
-        return Some((i as u64, true));
-    }
-    TENS.iter().find_map(|&(c, o, v)| {
-        if c == norm {
-            Some((v, false))
-        } else if o == norm {
-            Some((v, true))
-        } else {
-            None
-        }
+    Some(match norm {
+        "zero" => (0, false),
+        "one" => (1, false),
+        "two" => (2, false),
+        "three" => (3, false),
+        "four" => (4, false),
+        "five" => (5, false),
+        "six" => (6, false),
+        "seven" => (7, false),
+        "eight" => (8, false),
+        "nine" => (9, false),
+        "ten" => (10, false),
+        "eleven" => (11, false),
+        "twelve" => (12, false),
+        "thirteen" => (13, false),
+        "fourteen" => (14, false),
+        "fifteen" => (15, false),
+        "sixteen" => (16, false),
+        "seventeen" => (17, false),
+        "eighteen" => (18, false),
+        "nineteen" => (19, false),
+        "twenty" => (20, false),
+        "thirty" => (30, false),
+        "forty" => (40, false),
+        "fifty" => (50, false),
+        "sixty" => (60, false),
+        "seventy" => (70, false),
+        "eighty" => (80, false),
+        "ninety" => (90, false),
+        "zeroth" => (0, true),
+        "first" => (1, true),
+        "second" => (2, true),
+        "third" => (3, true),
+        "fourth" => (4, true),
+        "fifth" => (5, true),
+        "sixth" => (6, true),
+        "seventh" => (7, true),
+        "eighth" => (8, true),
+        "ninth" => (9, true),
+        "tenth" => (10, true),
+        "eleventh" => (11, true),
+        "twelfth" => (12, true),
+        "thirteenth" => (13, true),
+        "fourteenth" => (14, true),
+        "fifteenth" => (15, true),
+        "sixteenth" => (16, true),
+        "seventeenth" => (17, true),
+        "eighteenth" => (18, true),
+        "nineteenth" => (19, true),
+        "twentieth" => (20, true),
+        "thirtieth" => (30, true),
+        "fortieth" => (40, true),
+        "fiftieth" => (50, true),
+        "sixtieth" => (60, true),
+        "seventieth" => (70, true),
+        "eightieth" => (80, true),
+        "ninetieth" => (90, true),
+        _ => return None,
     })
 }
 
@@ -163,6 +163,20 @@ pub fn scale_word(norm: &str) -> Option<u128> {
     })
 }
 
+/// The scale glued to a figure: `1.5bn`, `3tn`, and `20m`, `5k` after a
+/// currency sign (`€20m`; a bare `100m` is more often metres).
+fn glued_scale(written: &str, before: Option<char>) -> Option<u128> {
+    let suffix = written.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let currency = before.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₴' | '₽'));
+    match suffix {
+        "bn" => Some(1_000_000_000),
+        "tn" | "trn" => Some(1_000_000_000_000),
+        "m" | "mn" | "mln" if currency => Some(1_000_000),
+        "k" if currency => Some(1_000),
+        _ => None,
+    }
+}
+
 /// Number words too vague or too common to be a figure someone checks:
 /// `one` (a pronoun as often as a count), `first` and `second` (order and a
 /// unit of time), `zero`.
@@ -172,13 +186,28 @@ pub fn is_vague_number_word(norm: &str) -> bool {
 
 /// Reads the figure starting at `words[0]`, with a scale word after it
 /// (`1.2 million`, `three million`). `None` when the word is no figure.
-pub fn figure_at(words: &[NameWord<'_>], text: &str) -> Option<Figure> {
+pub fn figure_at(m: &Mentions, words: &[NameWord], text: &str) -> Option<Figure> {
     let first = words.first()?;
     let (mut value, decimals, spelled) = if first.shape == Shape::Number {
-        let (v, d) = digits_value(first.span.text(text))?;
-        (v, d, false)
+        let written = first.span.text(text);
+        let (v, d) = digits_value(written)?;
+        let before = text[..first.span.start as usize].chars().next_back();
+        match glued_scale(written, before) {
+            // `$1.5bn` is rounded like `1.5 billion`.
+            Some(scale) => {
+                let value = v.checked_mul(scale)?;
+                let rounding = scale / 10u128.pow(d) * UNIT;
+                return Some(Figure {
+                    value,
+                    len: 1,
+                    rounding,
+                    spelled: false,
+                });
+            }
+            None => (v, d, false),
+        }
     } else {
-        let (v, _) = number_word(first.norm)?;
+        let (v, _) = number_word(m.norm(first))?;
         (u128::from(v) * UNIT, 0, true)
     };
     let mut len = 1;
@@ -186,7 +215,7 @@ pub fn figure_at(words: &[NameWord<'_>], text: &str) -> Option<Figure> {
     if let Some(scale) = words
         .get(1)
         .filter(|w| w.joined && w.shape == Shape::Lower)
-        .and_then(|w| scale_word(w.norm))
+        .and_then(|w| scale_word(m.norm(w)))
     {
         value = value.checked_mul(scale)?;
         len = 2;
@@ -252,7 +281,7 @@ mod tests {
         let article = crate::parse::parse_article(text);
         let words = crate::rules::words::Words::new(text, &article);
         let m = crate::rules::mentions::Mentions::new(text, &words);
-        figure_at(&m.words, text)
+        figure_at(&m, &m.words, text)
     }
 
     #[test]
@@ -270,6 +299,15 @@ mod tests {
         assert_eq!(f.rounding, 0);
         let f = figure("30th anniversary").unwrap();
         assert_eq!((f.value, f.rounding), (30_000, 0));
+        let f = figure("$1.5bn for").unwrap();
+        assert_eq!(
+            (f.value, f.len, f.rounding),
+            (1_500_000_000_000, 1, 100_000_000_000)
+        );
+        let f = figure("€20m for").unwrap();
+        assert_eq!(f.value, 20_000_000_000);
+        let f = figure("100m race").unwrap();
+        assert_eq!(f.value, 100_000);
         let f = figure("Three days").unwrap();
         assert_eq!((f.value, f.spelled), (3_000, true));
         assert_eq!(figure("Biden"), None);

@@ -2,14 +2,15 @@
 //! that the body never mentions.
 
 use super::calendar::{article_date, article_year, days_from_civil, weekday_name};
-use super::figures::{figure_at, is_vague_number_word, Figure};
-use super::mentions::{fold, is_determiner, without_possessive, Mentions, NameWord, Shape};
+use super::figures::{figure_at, is_vague_number_word, number_word, Figure};
+use super::mentions::{
+    fold, is_determiner, without_possessive, FxHashSet, Mentions, NameWord, Shape,
+};
 use super::{Rule, RuleContext};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::Names;
 use crate::parse::{date::month_number, date::weekday_number, weekday_of, DateMention};
 use crate::source::Span;
-use std::collections::HashSet;
 
 declare_rule! {
     /// ## What it does
@@ -112,6 +113,52 @@ const IRREGULAR_FORMS: &[(&str, &str)] = &[
     ("welsh", "wales"),
 ];
 
+/// Capitals that headlines use for their country's government (`Moscow
+/// says …`), with the body words that support them.
+const CAPITALS: &[(&str, &[&str])] = &[
+    ("ankara", &["turkey", "turkish", "türkiye"]),
+    ("athens", &["greece", "greek"]),
+    ("baghdad", &["iraq", "iraqi"]),
+    ("beijing", &["china", "chinese"]),
+    ("berlin", &["germany", "german"]),
+    (
+        "brussels",
+        &["eu", "european", "nato", "belgium", "belgian"],
+    ),
+    ("cairo", &["egypt", "egyptian"]),
+    ("canberra", &["australia", "australian"]),
+    ("damascus", &["syria", "syrian"]),
+    ("delhi", &["india", "indian"]),
+    ("islamabad", &["pakistan", "pakistani"]),
+    ("jerusalem", &["israel", "israeli"]),
+    ("kabul", &["afghanistan", "afghan", "taliban"]),
+    ("kiev", &["ukraine", "ukrainian", "kyiv"]),
+    (
+        "kremlin",
+        &["russia", "russian", "moscow", "putin", "peskov"],
+    ),
+    ("kyiv", &["ukraine", "ukrainian", "kiev"]),
+    ("london", &["britain", "british", "uk"]),
+    ("madrid", &["spain", "spanish"]),
+    ("minsk", &["belarus", "belarusian"]),
+    ("moscow", &["russia", "russian", "kremlin"]),
+    ("ottawa", &["canada", "canadian"]),
+    ("paris", &["france", "french", "élysée", "elysee"]),
+    ("pentagon", &["defense", "defence", "military"]),
+    ("pyongyang", &["korea", "korean", "dprk"]),
+    ("riyadh", &["saudi"]),
+    ("rome", &["italy", "italian"]),
+    ("seoul", &["korea", "korean"]),
+    ("taipei", &["taiwan", "taiwanese"]),
+    ("tehran", &["iran", "iranian"]),
+    ("tokyo", &["japan", "japanese"]),
+    ("warsaw", &["poland", "polish"]),
+    (
+        "washington",
+        &["us", "u.s", "american", "america", "united"],
+    ),
+];
+
 /// Words a sentence-case headline never capitalises inside it.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "after", "an", "and", "are", "as", "at", "by", "for", "from", "in", "into", "is", "near",
@@ -133,16 +180,26 @@ impl Rule for HeadlineUnsupported {
             return;
         };
         let text = cx.text();
-        let words = cx.words();
-        let mentions = Mentions::new(text, words);
+        let mentions = cx.mentions();
         let split = mentions.word_at_or_after(headline.end) as usize;
         let first = mentions.word_at_or_after(headline.start) as usize;
         let (head, body) = (&mentions.words[first..split], &mentions.words[split..]);
         if head.is_empty() {
             return;
         }
-        let body_words = BodyWords::new(text, cx.article, body, &mentions.words[..first]);
         let names = &cx.lexicon.names;
+        let wanted = Wanted::new(mentions, head, names);
+        let has_figures = head
+            .iter()
+            .any(|w| w.shape == Shape::Number || number_word(mentions.norm(w)).is_some());
+        let body_words = BodyWords::new(
+            text,
+            cx.article,
+            mentions,
+            [&mentions.words[..first], body],
+            &wanted,
+            has_figures,
+        );
         let mut found = Vec::new();
 
         // Dates first: their words are not checked again as names or figures.
@@ -159,21 +216,24 @@ impl Rule for HeadlineUnsupported {
             }
         }
 
-        let title_case = is_title_case(head, &body_words);
+        let title_case = is_title_case(mentions, head, &body_words);
         // Figures.
         let mut i = 0;
         while i < head.len() {
             let w = &head[i];
-            if in_date(w.span) || (w.shape != Shape::Number && is_vague_number_word(w.norm)) {
+            let norm = mentions.norm(w);
+            if in_date(w.span) || (w.shape != Shape::Number && is_vague_number_word(norm)) {
                 i += 1;
                 continue;
             }
-            let Some(figure) = figure_at(&head[i..], text) else {
+            let Some(figure) = figure_at(mentions, &head[i..], text) else {
                 i += 1;
                 continue;
             };
             let span = w.span.cover(head[i + figure.len - 1].span);
-            if !is_relative_span(&head[i + figure.len..]) && !body_words.has_figure(figure) {
+            if !is_relative_span(mentions, &head[i + figure.len..])
+                && !body_words.has_figure(figure)
+            {
                 found.push(Finding::figure(span));
             }
             i += figure.len;
@@ -181,9 +241,11 @@ impl Rule for HeadlineUnsupported {
 
         // Names: the last word of each run decides; in a Title Case
         // headline, only listed surnames are names.
-        let keys: Vec<&NameWord<'_>> = if title_case {
+        let keys: Vec<&NameWord> = if title_case {
             head.iter()
-                .filter(|w| w.shape == Shape::Capitalised && is_listed_surname(names, w.norm))
+                .filter(|w| {
+                    w.shape == Shape::Capitalised && is_listed_surname(names, mentions.norm(w))
+                })
                 .collect()
         } else {
             mentions
@@ -197,11 +259,12 @@ impl Rule for HeadlineUnsupported {
                     // `An Interview` after a colon is one sentence-case word.
                     let lead = run_words
                         .iter()
-                        .take_while(|w| is_determiner(w.norm))
+                        .take_while(|w| is_determiner(mentions.norm(w)))
                         .count();
                     let alone_at_start = run_words[0].initial && run_words.len() - lead <= 1;
                     let word = &run_words[key];
-                    (!alone_at_start || is_listed_surname(names, word.norm)).then_some(word)
+                    (!alone_at_start || is_listed_surname(names, mentions.norm(word)))
+                        .then_some(word)
                 })
                 .collect()
         };
@@ -209,11 +272,11 @@ impl Rule for HeadlineUnsupported {
             if in_date(word.span) || is_calendar_word(word.span.text(text)) {
                 continue;
             }
-            if body_words.has_name(word, names, text, body) {
+            if body_words.has_name(word, names, text) {
                 continue;
             }
             let near = body_words
-                .closest(word.norm)
+                .closest(mentions.norm(word))
                 .map(|span| without_possessive(text, span));
             found.push(Finding::name(word.span, near));
         }
@@ -306,123 +369,210 @@ impl Finding {
     }
 }
 
+/// The strings the headline's lookups can ask for, so the body scan keeps
+/// only the body words that matter: every headline word's normalized form
+/// and its derived forms (parts of a compound, accents folded, periods
+/// added or removed, irregular demonyms, capitals' countries, the names
+/// list's other spellings), and their first three letters, for stems.
+#[derive(Default)]
+struct Wanted {
+    exact: FxHashSet<String>,
+    prefixes: FxHashSet<String>,
+}
+
+impl Wanted {
+    fn new(m: &Mentions, head: &[NameWord], names: &Names) -> Self {
+        let mut wanted = Wanted::default();
+        for w in head {
+            let norm = m.norm(w);
+            wanted.add(norm);
+            for part in compound_parts(norm) {
+                wanted.add(part);
+            }
+            if is_listed_surname(names, norm) {
+                for alias in lexicon_aliases(names, norm) {
+                    wanted.add(&alias);
+                }
+            }
+        }
+        wanted
+    }
+
+    fn add(&mut self, norm: &str) {
+        let mut forms = vec![norm.to_string(), fold(norm), undotted(norm), dotted(norm)];
+        for &(a, b) in IRREGULAR_FORMS {
+            if a == norm {
+                forms.push(b.to_string());
+            } else if b == norm {
+                forms.push(a.to_string());
+            }
+        }
+        for &(capital, countries) in CAPITALS {
+            if capital == norm {
+                forms.extend(countries.iter().map(|c| c.to_string()));
+            }
+        }
+        for form in forms {
+            if let Some(prefix) = prefix3(&form) {
+                self.prefixes.insert(prefix.to_string());
+            }
+            self.exact.insert(form);
+        }
+    }
+
+    /// Whether a body word can answer one of the lookups.
+    fn keeps(&self, norm: &str) -> bool {
+        self.exact.contains(norm) || prefix3(norm).is_some_and(|p| self.prefixes.contains(p))
+    }
+}
+
+/// The first three letters of a word of four letters or more.
+fn prefix3(norm: &str) -> Option<&str> {
+    let mut ends = norm.char_indices().map(|(i, _)| i);
+    let end = ends.nth(3)?;
+    Some(&norm[..end])
+}
+
+/// `u.s` → `us`.
+fn undotted(norm: &str) -> String {
+    norm.chars().filter(|&c| c != '.').collect()
+}
+
+/// `us` → `u.s` (the word stream drops the final period).
+fn dotted(norm: &str) -> String {
+    let mut out = String::with_capacity(norm.len() * 2);
+    for (i, c) in norm.chars().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The parts of a hyphenated compound worth checking (`russia-ukraine` →
+/// `russia`, `ukraine`; `pro-kremlin` → `kremlin`); empty for other words.
+fn compound_parts(norm: &str) -> Vec<&str> {
+    if !norm.contains('-') {
+        return Vec::new();
+    }
+    norm.split('-')
+        .filter(|p| p.chars().count() >= 3)
+        .filter(|p| {
+            !matches!(
+                *p,
+                "pro" | "anti" | "non" | "post" | "pre" | "neo" | "mid" | "ex"
+            )
+        })
+        .collect()
+}
+
 /// The body's words, ready for the lookups the headline needs.
 struct BodyWords<'w> {
-    /// Every normalized body word (`putin`, `us` for `U.S.`).
-    set: HashSet<&'w str>,
-    /// The distinct normalized body words, sorted, for stem lookups.
+    /// The kept normalized body words (see [`Wanted`]).
+    set: FxHashSet<&'w str>,
+    /// The same, sorted, for stem lookups.
     sorted: Vec<&'w str>,
-    /// Distinct capitalised body words, for near-miss suggestions.
-    capitalised: Vec<(&'w str, Span)>,
+    /// Kept body words written in lowercase somewhere.
+    lower: FxHashSet<&'w str>,
+    /// Kept body words with letters outside ASCII, accents folded
+    /// (`wiśniewska` → `wisniewska`).
+    folded: FxHashSet<String>,
     /// Every figure in the body, and every sum of two figures of one
     /// paragraph (`700 rescued … 200 more` supports `900`), sorted by value.
     figures: Vec<u128>,
-    /// Body words written in lowercase somewhere.
-    lower: HashSet<&'w str>,
-    /// The body's words with letters outside ASCII, accents folded
-    /// (`wiśniewska` → `wisniewska`).
-    folded: HashSet<String>,
+    /// The words outside the headline, for the rare full scans.
+    outside: [&'w [NameWord]; 2],
+    /// The article's words.
+    m: &'w Mentions,
 }
 
 impl<'w> BodyWords<'w> {
+    /// One pass over the words outside the headline (`before` it and the
+    /// `body` after it), keeping what `wanted` can ask for, and the figures
+    /// when `figures` is set.
     fn new(
         text: &str,
         article: &crate::parse::Article,
-        body: &'w [NameWord<'w>],
-        before: &'w [NameWord<'w>],
+        m: &'w Mentions,
+        outside: [&'w [NameWord]; 2],
+        wanted: &Wanted,
+        figures: bool,
     ) -> Self {
-        let mut set = HashSet::with_capacity(body.len() / 2 + before.len());
-        let mut lower = HashSet::new();
-        let mut capitalised = Vec::new();
-        let mut figures = Vec::new();
+        let mut set = FxHashSet::default();
+        let mut lower = FxHashSet::default();
+        let mut folded = FxHashSet::default();
+        let mut values = Vec::new();
         // (block, value) of each figure, for the sums.
         let mut placed: Vec<(Option<u32>, u128)> = Vec::new();
-        let all = before.iter().chain(body);
-        for (i, w) in all.enumerate() {
-            set.insert(w.norm);
-            if w.shape == Shape::Lower {
-                lower.insert(w.norm);
-            }
-            if w.shape == Shape::Capitalised {
-                capitalised.push((w.norm, w.span));
-            }
-            let rest = if i < before.len() {
-                &before[i..]
-            } else {
-                &body[i - before.len()..]
-            };
-            if w.shape == Shape::Number || w.shape == Shape::Lower {
-                if let Some(f) = figure_at(rest, text) {
-                    figures.push(f.value);
-                    placed.push((article.block_at(w.span.start), f.value));
-                    // `1.2 million` also counts as the bare `1.2`.
-                    if f.len == 2 {
-                        if let Some(f) = figure_at(&rest[..1], text) {
-                            figures.push(f.value);
+        for part in outside {
+            for (i, w) in part.iter().enumerate() {
+                let norm = m.norm(w);
+                if wanted.keeps(norm) {
+                    set.insert(norm);
+                    if w.shape == Shape::Lower {
+                        lower.insert(norm);
+                    }
+                }
+                if !norm.is_ascii() {
+                    let f = fold(norm);
+                    if wanted.keeps(&f) {
+                        folded.insert(f);
+                    }
+                }
+                if figures && matches!(w.shape, Shape::Number | Shape::Lower) {
+                    if let Some(f) = figure_at(m, &part[i..], text) {
+                        values.push(f.value);
+                        placed.push((article.block_at(w.span.start), f.value));
+                        // `1.2 million` also counts as the bare `1.2`.
+                        if f.len == 2 {
+                            if let Some(bare) = figure_at(m, &part[i..i + 1], text) {
+                                values.push(bare.value);
+                            }
                         }
                     }
                 }
             }
         }
-        let mut sorted: Vec<&str> = set.iter().copied().collect();
-        sorted.sort_unstable();
         // Sums of two figures of one paragraph; at most 16 figures of a
         // paragraph are paired, so this stays linear.
         for group in placed.chunk_by(|a, b| a.0 == b.0) {
             let group = &group[..group.len().min(16)];
             for (i, a) in group.iter().enumerate() {
                 for b in &group[i + 1..] {
-                    figures.push(a.1.saturating_add(b.1));
+                    values.push(a.1.saturating_add(b.1));
                 }
             }
         }
-        figures.sort_unstable();
-        figures.dedup();
-        capitalised.sort_unstable_by_key(|c| c.0);
-        capitalised.dedup_by_key(|c| c.0);
-        let folded = set
-            .iter()
-            .filter(|w| !w.is_ascii())
-            .map(|w| fold(w))
-            .collect();
+        values.sort_unstable();
+        values.dedup();
+        let mut sorted: Vec<&str> = set.iter().copied().collect();
+        sorted.sort_unstable();
         BodyWords {
             set,
             sorted,
-            capitalised,
-            figures,
             lower,
             folded,
+            figures: values,
+            outside,
+            m,
         }
     }
 
-    /// Whether the body has `norm`, ignoring periods inside it (`US` ↔ `U.S.`).
+    /// Whether the body has `norm`, ignoring periods inside it (`US` ↔
+    /// `U.S.`) and accents (`Wiśniewska` ↔ `Wisniewska`).
     fn has_word(&self, norm: &str) -> bool {
         if self.set.contains(norm) {
             return true;
         }
-        // Accents: `Wiśniewska` ↔ `Wisniewska`, either way.
-        if !norm.is_ascii() || !self.folded.is_empty() {
-            let folded = fold(norm);
-            if self.set.contains(folded.as_str()) || self.folded.contains(&folded) {
-                return true;
-            }
-        }
-        if norm.len() <= 6 && !norm.contains('.') {
-            // A short acronym may be written with periods in the body.
-            let mut dotted = String::with_capacity(norm.len() * 2);
-            for (i, c) in norm.chars().enumerate() {
-                if i > 0 {
-                    dotted.push('.');
-                }
-                dotted.push(c);
-            }
-            return self.set.contains(dotted.as_str());
+        let folded = fold(norm);
+        if self.set.contains(folded.as_str()) || self.folded.contains(&folded) {
+            return true;
         }
         if norm.contains('.') {
-            let plain: String = norm.chars().filter(|&c| c != '.').collect();
-            return self.set.contains(plain.as_str());
+            return self.set.contains(undotted(norm).as_str());
         }
-        false
+        norm.chars().count() <= 6 && self.set.contains(dotted(norm).as_str())
     }
 
     /// Whether the body has another form of the word: one of them is the
@@ -454,31 +604,34 @@ impl<'w> BodyWords<'w> {
         })
     }
 
+    /// Whether one word is mentioned in the body, in any of the forms the
+    /// rule accepts.
+    fn has_form(&self, norm: &str, names: &Names) -> bool {
+        self.has_word(norm)
+            || self.has_stem(norm)
+            || IRREGULAR_FORMS
+                .iter()
+                .any(|&(a, b)| (a == norm && self.has_word(b)) || (b == norm && self.has_word(a)))
+            || CAPITALS
+                .iter()
+                .any(|&(c, countries)| c == norm && countries.iter().any(|n| self.has_word(n)))
+            || (is_listed_surname(names, norm)
+                && lexicon_aliases(names, norm)
+                    .iter()
+                    .any(|a| self.has_word(a)))
+    }
+
     /// Whether a headline name word is mentioned in the body.
-    fn has_name(
-        &self,
-        word: &NameWord<'_>,
-        names: &Names,
-        text: &str,
-        body: &[NameWord<'_>],
-    ) -> bool {
-        let norm = word.norm;
-        if self.has_word(norm) || self.has_stem(norm) {
-            return true;
-        }
-        if IRREGULAR_FORMS
-            .iter()
-            .any(|&(a, b)| (a == norm && self.has_word(b)) || (b == norm && self.has_word(a)))
-        {
-            return true;
-        }
-        if lexicon_aliases(names, norm)
-            .iter()
-            .any(|a| self.has_word(a))
-        {
-            return true;
-        }
-        word.shape == Shape::Acronym && has_expansion(word.span.text(text), body)
+    fn has_name(&self, word: &NameWord, names: &Names, text: &str) -> bool {
+        let norm = self.m.norm(word);
+        let parts = compound_parts(norm);
+        self.has_form(norm, names)
+            || (!parts.is_empty() && parts.iter().all(|p| self.has_form(p, names)))
+            || (word.shape == Shape::Acronym
+                && self
+                    .outside
+                    .iter()
+                    .any(|part| has_expansion(self.m, word.span.text(text), part)))
     }
 
     /// Whether the body has a figure `figure` stands for: the same value, or
@@ -492,16 +645,21 @@ impl<'w> BodyWords<'w> {
     }
 
     /// The body's capitalised word closest in spelling to `norm`, if close
-    /// enough to be the same name spelled differently.
+    /// enough to be the same name spelled differently. A full scan, run
+    /// only for an unsupported name.
     fn closest(&self, norm: &str) -> Option<Span> {
         if norm.chars().count() < 4 {
             return None;
         }
         let first = norm.chars().next();
-        self.capitalised
+        let mut seen = FxHashSet::default();
+        self.outside
             .iter()
-            .filter(|(w, _)| w.chars().next() == first)
-            .map(|&(w, span)| (strsim::jaro_winkler(norm, w), span))
+            .flat_map(|part| part.iter())
+            .map(|w| (w, self.m.norm(w)))
+            .filter(|(w, n)| w.shape == Shape::Capitalised && n.chars().next() == first)
+            .filter(|(_, n)| seen.insert(*n))
+            .map(|(w, n)| (strsim::jaro_winkler(norm, n), w.span))
             .filter(|&(score, _)| score >= 0.88)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, span)| span)
@@ -547,7 +705,7 @@ fn last_word(form: &str) -> &str {
 /// Whether the body spells out an acronym: capitalised words whose
 /// initials make it, with `of`, `the`, `and`, `for` skipped (`United
 /// Nations` → `UN`, `Democratic People’s Republic of Korea` → `DPRK`).
-fn has_expansion(acronym: &str, body: &[NameWord<'_>]) -> bool {
+fn has_expansion(m: &Mentions, acronym: &str, body: &[NameWord]) -> bool {
     let letters: Vec<char> = acronym
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -556,7 +714,7 @@ fn has_expansion(acronym: &str, body: &[NameWord<'_>]) -> bool {
     if letters.len() < 2 {
         return false;
     }
-    let skip = |w: &NameWord<'_>| matches!(w.norm, "of" | "the" | "and" | "for" | "on");
+    let skip = |w: &NameWord| matches!(m.norm(w), "of" | "the" | "and" | "for" | "on");
     for start in 0..body.len() {
         let mut k = 0;
         let mut j = start;
@@ -569,7 +727,7 @@ fn has_expansion(acronym: &str, body: &[NameWord<'_>]) -> bool {
                 j += 1;
                 continue;
             }
-            if w.shape != Shape::Capitalised || !w.norm.starts_with(letters[k]) {
+            if w.shape != Shape::Capitalised || !m.norm(w).starts_with(letters[k]) {
                 break;
             }
             k += 1;
@@ -584,10 +742,10 @@ fn has_expansion(acronym: &str, body: &[NameWord<'_>]) -> bool {
 
 /// Whether the words after a figure make it a relative time span (`days
 /// after`, `weeks before`, `years ago`).
-fn is_relative_span(after: &[NameWord<'_>]) -> bool {
+fn is_relative_span(m: &Mentions, after: &[NameWord]) -> bool {
     match after {
         [unit, rel, ..] => {
-            TIME_UNITS.contains(&unit.norm) && RELATIVE.contains(&rel.norm) && rel.joined
+            TIME_UNITS.contains(&m.norm(unit)) && RELATIVE.contains(&m.norm(rel)) && rel.joined
         }
         _ => false,
     }
@@ -596,11 +754,15 @@ fn is_relative_span(after: &[NameWord<'_>]) -> bool {
 /// Whether the headline is written in Title Case or in capitals: a
 /// function word capitalised inside it (`In`, `With`), or two capitalised
 /// words that the body writes in lowercase.
-fn is_title_case(head: &[NameWord<'_>], body: &BodyWords<'_>) -> bool {
-    let inner = || head.iter().filter(|w| !w.initial && w.is_upper());
-    inner().any(|w| FUNCTION_WORDS.contains(&w.norm))
+fn is_title_case(m: &Mentions, head: &[NameWord], body: &BodyWords<'_>) -> bool {
+    let inner = || {
+        head.iter()
+            .filter(|w| !w.initial && w.is_upper())
+            .map(|w| m.norm(w))
+    };
+    inner().any(|n| FUNCTION_WORDS.contains(&n))
         || inner()
-            .filter(|w| w.norm.len() >= 4 && body.lower.contains(w.norm))
+            .filter(|n| n.len() >= 4 && body.lower.contains(n))
             .count()
             >= 2
 }
@@ -617,7 +779,7 @@ fn date_supported(
     article: &crate::parse::Article,
     date: &DateMention,
     headline: Span,
-    body: &[NameWord<'_>],
+    body: &[NameWord],
     text: &str,
 ) -> bool {
     let year = article_year(article);
@@ -687,6 +849,14 @@ mod tests {
     }
 
     #[test]
+    fn compounds_and_capitals_stand_for_their_parts_and_countries() {
+        let text = "Russia-Ukraine talks: Moscow and Kyiv agree on pro-Kremlin monitors\n\nRussian and Ukrainian negotiators agreed on monitors, officials in Russia said.\n";
+        assert_eq!(flagged(text), Vec::<String>::new());
+        let text = "Talks as Moscow waits\n\nUkrainian negotiators met in Geneva.\n";
+        assert_eq!(flagged(text), ["Moscow"]);
+    }
+
+    #[test]
     fn near_spellings_are_pointed_at() {
         let text =
             "Experts on Cyclone Phalin\n\nCyclone Phailin has winds of 200 km/h, experts said.\n";
@@ -706,6 +876,8 @@ mod tests {
         assert_eq!(flagged(text), Vec::<String>::new());
         let text = "Over 900 rescued; 12 arrested\n\nFishermen rescued 907 people. Police held eleven men.\n";
         assert_eq!(flagged(text), ["12"]);
+        let text = "Fund gets $1.5bn and €20m; 100m race\n\nThe fund gets 1.5 billion dollars and 20 million euros, and the 100 metres race goes on.\n";
+        assert_eq!(flagged(text), Vec::<String>::new());
         let text = "Twelve years in prison\n\nShe was jailed for 12 years.\n";
         assert_eq!(flagged(text), Vec::<String>::new());
         let text = "Twelve years in prison\n\nShe was jailed for a decade.\n";

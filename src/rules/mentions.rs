@@ -12,7 +12,38 @@ use super::words::{ItemKind, Words};
 use crate::lexicon::matcher::strip_possessive;
 use crate::source::Span;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A fast, non-cryptographic hasher for word sets (FxHash): the rules hash
+/// many short words and need no protection against crafted collisions.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut v = [0u8; 8];
+            v.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashSet` with [`FxHasher`].
+pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 /// How a word is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,13 +61,15 @@ pub enum Shape {
     Number,
 }
 
-/// One word of the article, as the name rules see it.
+/// One word of the article, as the name rules see it. Its normalized form
+/// is [`Mentions::norm`].
 #[derive(Clone, Copy, Debug)]
-pub struct NameWord<'w> {
+pub struct NameWord {
     /// Where the word is written (a possessive `’s` included).
     pub span: Span,
-    /// Normalized: lowercase, plain apostrophes, possessive `'s` stripped.
-    pub norm: &'w str,
+    /// Where its normalized form is in [`Mentions`]' buffer.
+    norm_start: u32,
+    norm_end: u32,
     /// How it is written.
     pub shape: Shape,
     /// The first word of its sentence or block (after any opening quotation
@@ -51,7 +84,7 @@ pub struct NameWord<'w> {
     pub after: Option<char>,
 }
 
-impl NameWord<'_> {
+impl NameWord {
     /// Whether the word is written with a capital (capitalised, acronym or
     /// initial).
     pub fn is_upper(&self) -> bool {
@@ -91,15 +124,28 @@ pub struct PersonName {
 }
 
 /// The words of an article and the runs of capitalised words among them.
+/// Built once per article ([`super::RuleContext::mentions`]) and shared by
+/// the rules about names.
 #[derive(Clone, Debug, Default)]
-pub struct Mentions<'w> {
+pub struct Mentions {
     /// Every word in text order.
-    pub words: Vec<NameWord<'w>>,
+    pub words: Vec<NameWord>,
     /// Every run of capitalised words, in text order.
     pub runs: Vec<Run>,
-    /// Every word the article writes in lowercase somewhere (`later`,
-    /// `yesterday`): capitalised at a sentence start, it is no name.
-    lower: HashSet<&'w str>,
+    /// The normalized words, concatenated (lowercase, plain apostrophes,
+    /// possessive `'s` stripped).
+    norms: String,
+    /// The hash of every word the article writes in lowercase somewhere
+    /// (`later`, `yesterday`): capitalised at a sentence start, it is no
+    /// name.
+    lower: FxHashSet<u64>,
+}
+
+/// The FxHash of a word, for [`Mentions`]' lowercase set.
+fn fx(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 /// Name particles: lowercase words that can sit inside a name between
@@ -245,28 +291,61 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "its", "our", "that", "the", "their", "these", "this", "those",
 ];
 
+/// A word list as a hash set, built once: one hash and one comparison per
+/// lookup, where a binary search makes several comparisons.
+macro_rules! word_set {
+    ($list:ident, $word:expr) => {{
+        static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+        SET.get_or_init(|| $list.iter().copied().collect())
+            .contains($word)
+    }};
+}
+
 /// Whether `norm` (a normalized word) is a title or role word.
 pub fn is_title(norm: &str) -> bool {
-    TITLES.binary_search(&norm).is_ok()
+    word_set!(TITLES, norm)
 }
 
 /// Whether `norm` is a speech or posting verb (`said`, `tweeted`).
 pub fn is_speech_verb(norm: &str) -> bool {
-    SPEECH_VERBS.binary_search(&norm).is_ok()
+    word_set!(SPEECH_VERBS, norm)
 }
 
 /// Whether `norm` is a name particle (`von`, `de`, `al`).
 pub fn is_particle(norm: &str) -> bool {
-    PARTICLES.binary_search(&norm).is_ok()
+    norm.len() <= 5 && word_set!(PARTICLES, norm)
 }
 
 /// Whether `norm` is a determiner (`the`, `this`).
 pub fn is_determiner(norm: &str) -> bool {
-    DETERMINERS.binary_search(&norm).is_ok()
+    norm.len() <= 5 && word_set!(DETERMINERS, norm)
 }
 
 /// The shape of a word as written.
 fn shape(word: &str) -> Shape {
+    let bytes = word.as_bytes();
+    if word.is_ascii() {
+        return match bytes.first() {
+            None => Shape::Lower,
+            Some(b) if b.is_ascii_digit() => Shape::Number,
+            Some(b) if !b.is_ascii_uppercase() => Shape::Lower,
+            Some(_) => {
+                let mut letters = 0;
+                let mut all_upper = true;
+                for b in bytes {
+                    if b.is_ascii_alphabetic() {
+                        letters += 1;
+                        all_upper &= b.is_ascii_uppercase();
+                    }
+                }
+                match (letters, all_upper) {
+                    (1, _) => Shape::Initial,
+                    (_, true) => Shape::Acronym,
+                    _ => Shape::Capitalised,
+                }
+            }
+        };
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return Shape::Lower;
@@ -292,14 +371,15 @@ fn shape(word: &str) -> Shape {
     }
 }
 
-impl<'w> Mentions<'w> {
+impl Mentions {
     /// The words and runs of `words`, the article's word stream over `text`.
-    pub fn new(text: &str, words: &'w Words) -> Self {
+    pub fn new(text: &str, words: &Words) -> Self {
         let items = words.items();
         let mut out = Mentions {
             words: Vec::with_capacity(items.len()),
             runs: Vec::new(),
-            lower: HashSet::new(),
+            norms: String::with_capacity(text.len() / 2),
+            lower: FxHashSet::default(),
         };
         // State since the previous word.
         let mut initial = true;
@@ -347,11 +427,14 @@ impl<'w> Mentions<'w> {
                     let norm = strip_possessive(words.norm(item));
                     let shape = shape(written);
                     if shape == Shape::Lower {
-                        out.lower.insert(norm);
+                        out.lower.insert(fx(norm));
                     }
+                    let norm_start = out.norms.len() as u32;
+                    out.norms.push_str(norm);
                     out.words.push(NameWord {
                         span: item.span,
-                        norm,
+                        norm_start,
+                        norm_end: out.norms.len() as u32,
                         shape,
                         initial,
                         joined,
@@ -365,12 +448,31 @@ impl<'w> Mentions<'w> {
                 }
             }
         }
-        out.runs = find_runs(&out.words);
+        out.runs = find_runs(&out);
         out
     }
 
+    /// The normalized form of a word of [`Mentions::words`].
+    #[inline]
+    pub fn norm(&self, word: &NameWord) -> &str {
+        self.norms
+            .get(word.norm_start as usize..word.norm_end as usize)
+            .unwrap_or("")
+    }
+
+    /// The normalized form of word `index`.
+    #[inline]
+    pub fn norm_at(&self, index: u32) -> &str {
+        self.words.get(index as usize).map_or("", |w| self.norm(w))
+    }
+
+    /// Whether the article writes `norm` in lowercase somewhere.
+    pub fn written_lowercase(&self, norm: &str) -> bool {
+        self.lower.contains(&fx(norm))
+    }
+
     /// The words of a run or name.
-    pub fn slice(&self, range: &Range<u32>) -> &[NameWord<'w>] {
+    pub fn slice(&self, range: &Range<u32>) -> &[NameWord] {
         self.words
             .get(range.start as usize..range.end as usize)
             .unwrap_or(&[])
@@ -399,7 +501,7 @@ impl<'w> Mentions<'w> {
         let mut start = 0;
         let mut titled = false;
         for (i, w) in words.iter().enumerate() {
-            if i + 1 < words.len() && is_title(w.norm) {
+            if i + 1 < words.len() && is_title(self.norm(w)) {
                 start = i + 1;
                 titled = true;
             }
@@ -410,8 +512,8 @@ impl<'w> Mentions<'w> {
         while start < words.len() {
             let w = &words[start];
             let drop = w.shape == Shape::Acronym
-                || is_determiner(w.norm)
-                || (w.initial && start + 1 < words.len() && self.lower.contains(w.norm));
+                || is_determiner(self.norm(w))
+                || (w.initial && start + 1 < words.len() && self.written_lowercase(self.norm(w)));
             if !drop {
                 break;
             }
@@ -433,7 +535,7 @@ impl<'w> Mentions<'w> {
             let before = (base as usize)
                 .checked_sub(1)
                 .and_then(|i| self.words.get(i));
-            titled = before.is_some_and(|b| b.shape == Shape::Lower && is_title(b.norm));
+            titled = before.is_some_and(|b| b.shape == Shape::Lower && is_title(self.norm(b)));
         }
         let first = name[..surname_start]
             .iter()
@@ -459,7 +561,7 @@ impl<'w> Mentions<'w> {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(w.norm);
+            out.push_str(self.norm(w));
         }
         out
     }
@@ -470,14 +572,14 @@ impl<'w> Mentions<'w> {
             return false;
         };
         let w = &self.words[index as usize];
-        w.joined && is_determiner(self.words[prev].norm)
+        w.joined && is_determiner(self.norm_at(prev as u32))
     }
 
     /// Whether a speech verb is next to the words `range`: right after them
     /// (`Roe said`), or right before (`said Roe`).
     pub fn next_to_speech_verb(&self, range: &Range<u32>) -> bool {
         let after = self.words.get(range.end as usize);
-        let after_ok = after.is_some_and(|w| w.joined && is_speech_verb(w.norm));
+        let after_ok = after.is_some_and(|w| w.joined && is_speech_verb(self.norm(w)));
         let before = (range.start as usize)
             .checked_sub(1)
             .and_then(|i| self.words.get(i));
@@ -485,7 +587,51 @@ impl<'w> Mentions<'w> {
             .words
             .get(range.start as usize)
             .is_some_and(|w| w.joined);
-        after_ok || (first_joined && before.is_some_and(|w| is_speech_verb(w.norm)))
+        after_ok || (first_joined && before.is_some_and(|w| is_speech_verb(self.norm(w))))
+    }
+}
+
+/// A set of spans answering "does any overlap this one?" by binary
+/// search, so a rule can ask it once per mention and stay linear.
+#[derive(Clone, Debug, Default)]
+pub struct SpanSet {
+    /// Sorted by start; each element also records the largest end so far.
+    spans: Vec<(Span, u32)>,
+}
+
+impl SpanSet {
+    /// The set of `spans`, in any order.
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut sorted: Vec<Span> = spans.into_iter().collect();
+        sorted.sort_unstable();
+        let mut max_end = 0;
+        let spans = sorted
+            .into_iter()
+            .map(|s| {
+                max_end = max_end.max(s.end);
+                (s, max_end)
+            })
+            .collect();
+        SpanSet { spans }
+    }
+
+    /// Whether some span of the set overlaps `span`.
+    pub fn overlaps(&self, span: Span) -> bool {
+        // Spans starting before `span` ends; the last of them reaching past
+        // `span.start` (by the running maximum) overlaps.
+        let i = self.spans.partition_point(|(s, _)| s.start < span.end);
+        i > 0 && self.spans[i - 1].1 > span.start
+    }
+
+    /// Whether some span of the set contains `span` entirely.
+    pub fn contains(&self, span: Span) -> bool {
+        let i = self.spans.partition_point(|(s, _)| s.start <= span.start);
+        // Spans are usually disjoint; look back a few for nested ones.
+        self.spans[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|(s, _)| s.contains(span))
     }
 }
 
@@ -536,7 +682,8 @@ pub fn fold(word: &str) -> String {
 /// starts or continues a run; a particle continues it when a capitalised
 /// word follows; anything else (a lowercase word, punctuation, a break)
 /// ends it. Numbers end it too.
-fn find_runs(words: &[NameWord<'_>]) -> Vec<Run> {
+fn find_runs(m: &Mentions) -> Vec<Run> {
+    let words = &m.words;
     let mut runs = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -558,7 +705,7 @@ fn find_runs(words: &[NameWord<'_>]) -> Vec<Run> {
             let mut j = end;
             while words
                 .get(j)
-                .is_some_and(|w| w.joined && w.shape == Shape::Lower && is_particle(w.norm))
+                .is_some_and(|w| w.joined && w.shape == Shape::Lower && is_particle(m.norm(w)))
             {
                 j += 1;
             }
@@ -591,11 +738,13 @@ mod tests {
     }
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
+    fn word_lists_are_sorted_and_distinct() {
         assert!(lists_are_sorted(TITLES));
         assert!(lists_are_sorted(SPEECH_VERBS));
         assert!(lists_are_sorted(PARTICLES));
         assert!(lists_are_sorted(DETERMINERS));
+        assert!(is_title("secretary-general") && !is_title("secretaries"));
+        assert!(is_speech_verb("said") && is_particle("von") && is_determiner("the"));
     }
 
     fn runs(text: &str) -> Vec<String> {
@@ -618,12 +767,49 @@ mod tests {
             .map(|n| {
                 (
                     n.span.text(text).to_string(),
-                    n.first.map(|f| m.words[f as usize].norm.to_string()),
+                    n.first.map(|f| m.norm_at(f).to_string()),
                     m.surname_text(&n),
                     n.titled,
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn span_sets() {
+        let set = SpanSet::new([Span::new(10, 20), Span::new(0, 5), Span::new(30, 40)]);
+        assert!(set.overlaps(Span::new(4, 6)));
+        assert!(set.overlaps(Span::new(15, 35)));
+        assert!(!set.overlaps(Span::new(5, 10)));
+        assert!(!set.overlaps(Span::new(20, 30)));
+        assert!(!set.overlaps(Span::new(41, 50)));
+        assert!(set.contains(Span::new(11, 19)));
+        assert!(set.contains(Span::new(30, 40)));
+        assert!(!set.contains(Span::new(18, 22)));
+        assert!(!SpanSet::default().overlaps(Span::new(0, 1)));
+        // A long span before short ones still overlaps later spans.
+        let set = SpanSet::new([Span::new(0, 100), Span::new(10, 12)]);
+        assert!(set.overlaps(Span::new(50, 51)));
+    }
+
+    #[test]
+    fn shapes() {
+        for (word, want) in [
+            ("said", Shape::Lower),
+            ("Putin", Shape::Capitalised),
+            ("McGuire", Shape::Capitalised),
+            ("NATO", Shape::Acronym),
+            ("U.S", Shape::Acronym),
+            ("J", Shape::Initial),
+            ("107", Shape::Number),
+            ("Ölz", Shape::Capitalised),
+            ("ÉÜ", Shape::Acronym),
+            ("É", Shape::Initial),
+            ("ürün", Shape::Lower),
+            ("", Shape::Lower),
+        ] {
+            assert_eq!(shape(word), want, "{word}");
+        }
     }
 
     #[test]

@@ -262,6 +262,7 @@ pub struct RuleContext<'a> {
     /// The lexicons.
     pub lexicon: &'a Lexicon,
     words: OnceCell<words::Words>,
+    mentions: OnceCell<mentions::Mentions>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -279,6 +280,7 @@ impl<'a> RuleContext<'a> {
             claims,
             lexicon,
             words: OnceCell::new(),
+            mentions: OnceCell::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -293,6 +295,14 @@ impl<'a> RuleContext<'a> {
     pub fn words(&self) -> &words::Words {
         self.words
             .get_or_init(|| words::Words::new(self.source.text(), self.article))
+    }
+
+    /// The article's words with their shape and position, and its runs of
+    /// capitalised words (proper names), built on first use from
+    /// [`RuleContext::words`] and shared by the rules about names.
+    pub fn mentions(&self) -> &mentions::Mentions {
+        self.mentions
+            .get_or_init(|| mentions::Mentions::new(self.source.text(), self.words()))
     }
 
     /// Records a finding.

@@ -1,7 +1,7 @@
 //! AC007 `name-spelling`: a person's name spelled as the names list says it
 //! should not be, or spelled two slightly different ways in one article.
 
-use super::mentions::{without_possessive, Mentions, PersonName, Shape};
+use super::mentions::{without_possessive, Mentions, PersonName, Shape, SpanSet};
 use super::{Rule, RuleContext};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::{FormKind, NameEntry, Names};
@@ -89,17 +89,17 @@ impl Rule for NameSpelling {
         let article = cx.article;
         let words = cx.words();
         let names = &cx.lexicon.names;
-        let skipped: Vec<Span> = article
-            .blocks
-            .iter()
-            .filter(|b| matches!(b.kind, BlockKind::PostText | BlockKind::PostSignature))
-            .map(|b| b.span)
-            .collect();
-        let in_post = |span: Span| skipped.iter().any(|b| b.contains(span));
+        let posts = SpanSet::new(
+            article
+                .blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::PostText | BlockKind::PostSignature))
+                .map(|b| b.span),
+        );
 
         let mut out = Vec::new();
         // Listed spellings, found in one pass.
-        let mut listed: Vec<(Span, FormKind)> = Vec::new();
+        let mut listed: Vec<Span> = Vec::new();
         for hit in names.matcher().find(words.matcher_input()) {
             let (Some(form), Some(items)) = (
                 names.form(hit.phrase),
@@ -110,23 +110,20 @@ impl Rule for NameSpelling {
             let span = words.items()[items.start]
                 .span
                 .cover(words.items()[items.end - 1].span);
-            if in_post(span) {
+            if posts.overlaps(span) {
                 continue;
             }
-            listed.push((span, form.kind));
+            listed.push(span);
             if form.kind == FormKind::Misspelling {
                 out.push(listed_misspelling(text, span, form.entry, form.text));
             }
         }
 
         // Spellings compared inside the article.
-        let mentions = Mentions::new(text, words);
-        let speakers: Vec<Span> = cx
-            .claims
-            .iter()
-            .filter_map(|c| c.speaker.as_ref()?.name)
-            .collect();
-        let people = People::collect(&mentions, &speakers, &listed, names, &in_post);
+        let mentions = cx.mentions();
+        let speakers = SpanSet::new(cx.claims.iter().filter_map(|c| c.speaker.as_ref()?.name));
+        let listed = SpanSet::new(listed);
+        let people = People::collect(mentions, &speakers, &listed, &posts, names);
         out.extend(people.compare().iter().map(|f| f.diagnostic(text)));
         for d in out {
             cx.report(d);
@@ -197,16 +194,16 @@ impl People {
     /// Collects the person names of the article (outside posts), with
     /// enough evidence that they are people.
     fn collect(
-        m: &Mentions<'_>,
-        speakers: &[Span],
-        listed: &[(Span, FormKind)],
+        m: &Mentions,
+        speakers: &SpanSet,
+        listed: &SpanSet,
+        posts: &SpanSet,
         names: &Names,
-        in_post: &dyn Fn(Span) -> bool,
     ) -> People {
         let candidates: Vec<PersonName> = m
             .runs
             .iter()
-            .filter(|r| !in_post(r.span))
+            .filter(|r| !posts.overlaps(r.span))
             .filter_map(|r| m.person_name(r))
             .collect();
         // Surnames written alone as a second reference (`Herrick said`),
@@ -217,7 +214,7 @@ impl People {
             if name.first.is_none() && name.surname.len() == 1 {
                 let w = &m.words[name.surname.start as usize];
                 if !w.initial && !m.after_determiner(name.surname.start) {
-                    alone.insert(w.norm);
+                    alone.insert(m.norm(w));
                 }
             } else if name.first.is_some() {
                 full.insert(m.surname_text(name));
@@ -234,11 +231,11 @@ impl People {
             if surname.chars().count() < 2 {
                 continue;
             }
-            let is_listed = listed.iter().any(|(s, _)| s.overlaps(name.span));
+            let is_listed = listed.overlaps(name.span);
             let evidence = name.titled
                 || is_listed
                 || m.next_to_speech_verb(&name.words)
-                || speakers.iter().any(|s| s.overlaps(name.span))
+                || speakers.overlaps(name.span)
                 || has_age_after(m, name)
                 || (name.first.is_some() && alone.contains(surname.as_str()))
                 || (name.first.is_none() && full.contains(&surname));
@@ -266,7 +263,7 @@ impl People {
                     .firsts
                     .entry(surname.clone())
                     .or_default()
-                    .entry(w.norm.to_string())
+                    .entry(m.norm(w).to_string())
                     .or_default();
                 f.spans.push(w.span);
                 f.listed |= is_listed;
@@ -274,7 +271,7 @@ impl People {
                     .first_of
                     .entry(surname)
                     .or_default()
-                    .insert(w.norm.to_string());
+                    .insert(m.norm(w).to_string());
             }
         }
         people
@@ -369,13 +366,10 @@ fn listed_words(names: &Names) -> HashSet<String> {
 }
 
 /// Whether an age follows the name (`Thomas Sam, 42,`).
-fn has_age_after(m: &Mentions<'_>, name: &PersonName) -> bool {
+fn has_age_after(m: &Mentions, name: &PersonName) -> bool {
     m.words
         .get(name.words.end as usize)
-        .is_some_and(|w| w.shape == Shape::Number && w.after == Some(','))
-        && m.words
-            .get(name.words.end as usize)
-            .is_some_and(|w| w.norm.len() <= 3)
+        .is_some_and(|w| w.shape == Shape::Number && w.after == Some(',') && m.norm(w).len() <= 3)
 }
 
 /// The word itself and every form of it with one char deleted: two words

@@ -103,8 +103,8 @@ impl Rule for PostAttributionMismatch {
             return;
         }
         let text = cx.text();
-        let mentions = Mentions::new(text, cx.words());
-        let attributions = find_attributions(article, &mentions);
+        let mentions = cx.mentions();
+        let attributions = find_attributions(article, mentions);
         let mut out = Vec::new();
         let mut previous_end = 0;
         for post in &article.posts {
@@ -112,13 +112,21 @@ impl Rule for PostAttributionMismatch {
                 previous_end = post.span.end;
                 continue;
             }
-            let post_words = content_words(&mentions, post.text);
-            let linked: Vec<&Attribution> = attributions
+            // The attributions between the previous post and this one, by
+            // binary search: each is looked at for one post only.
+            let from = attributions.partition_point(|a| a.span.start < previous_end);
+            let to = attributions.partition_point(|a| a.span.end <= post.span.start);
+            let window = attributions.get(from..to.max(from)).unwrap_or(&[]);
+            let post_words = if window.is_empty() {
+                HashSet::new()
+            } else {
+                content_words(mentions, post.text)
+            };
+            let linked: Vec<&Attribution> = window
                 .iter()
-                .filter(|a| a.span.start >= previous_end && a.span.end <= post.span.start)
                 .filter(|a| {
                     next_block_is_post(article, a.block, post)
-                        || overlap(&content_words(&mentions, a.paragraph), &post_words) >= 3
+                        || overlap(&content_words(mentions, a.paragraph), &post_words) >= 3
                 })
                 .collect();
             previous_end = post.span.end;
@@ -150,15 +158,20 @@ struct Attribution {
 }
 
 /// Every name the article gives as the author of a post, in text order.
-fn find_attributions(article: &Article, m: &Mentions<'_>) -> Vec<Attribution> {
+fn find_attributions(article: &Article, m: &Mentions) -> Vec<Attribution> {
     let mut out = Vec::new();
-    let full_surnames: HashSet<String> = m
-        .runs
-        .iter()
-        .filter_map(|r| m.person_name(r))
-        .filter(|n| n.first.is_some())
-        .map(|n| m.surname_text(&n))
-        .collect();
+    // Built on first need: most articles have no posting sentence.
+    let full_surnames = std::cell::OnceCell::new();
+    let full_surnames = || {
+        full_surnames.get_or_init(|| {
+            m.runs
+                .iter()
+                .filter_map(|r| m.person_name(r))
+                .filter(|n| n.first.is_some())
+                .map(|n| m.surname_text(&n))
+                .collect::<HashSet<String>>()
+        })
+    };
     for (b, block) in article.blocks.iter().enumerate() {
         if block.kind != BlockKind::Paragraph {
             continue;
@@ -167,17 +180,17 @@ fn find_attributions(article: &Article, m: &Mentions<'_>) -> Vec<Attribution> {
             let first = m.word_at_or_after(sentence.span.start) as usize;
             let last = m.word_at_or_after(sentence.span.end) as usize;
             let words = &m.words[first..last];
-            if !is_about_posting(words) {
+            if !is_about_posting(m, words) {
                 continue;
             }
-            for name in posting_names(m, &full_surnames, first, words) {
+            for name in posting_names(m, full_surnames(), first, words) {
                 let name_words = m.slice(&name.words);
                 out.push(Attribution {
                     span: name.span,
                     words: name_words
                         .iter()
                         .filter(|w| w.shape != Shape::Initial)
-                        .map(|w| fold(w.norm))
+                        .map(|w| fold(m.norm(w)))
                         .collect(),
                     block: b as u32,
                     paragraph: block.span,
@@ -190,14 +203,16 @@ fn find_attributions(article: &Article, m: &Mentions<'_>) -> Vec<Attribution> {
 
 /// Whether a sentence is about publishing a post: a platform after `on` or
 /// `via`, or a posting verb or noun (`tweeted`, `Roe’s post`).
-fn is_about_posting(words: &[NameWord<'_>]) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
-        let prev = i.checked_sub(1).map(|p| words[p].norm);
-        (PLATFORMS.contains(&w.norm)
-            && w.shape != Shape::Lower
-            && matches!(prev, Some("on" | "via")))
-            || matches!(w.norm, "tweeted" | "retweeted")
-            || (POST_NOUNS.contains(&w.norm) && w.shape == Shape::Lower)
+fn is_about_posting(m: &Mentions, words: &[NameWord]) -> bool {
+    let mut prev = "";
+    words.iter().any(|w| {
+        let norm = m.norm(w);
+        let found = match w.shape {
+            Shape::Lower => matches!(norm, "tweeted" | "retweeted") || POST_NOUNS.contains(&norm),
+            _ => matches!(prev, "on" | "via") && PLATFORMS.contains(&norm),
+        };
+        prev = norm;
+        found
     })
 }
 
@@ -205,10 +220,10 @@ fn is_about_posting(words: &[NameWord<'_>]) -> bool {
 /// journalist Jane Roe`), before a posting or speech verb (`Roe wrote`), or
 /// possessive before a post noun (`Roe’s tweet`).
 fn posting_names(
-    m: &Mentions<'_>,
+    m: &Mentions,
     full_surnames: &HashSet<String>,
     first: usize,
-    words: &[NameWord<'_>],
+    words: &[NameWord],
 ) -> Vec<PersonName> {
     let mut out = Vec::new();
     let runs = m.runs_in(Span::new(
@@ -231,18 +246,21 @@ fn posting_names(
         // between `by` and the run.
         let after_by = (1..=4).any(|back| {
             start.checked_sub(back).is_some_and(|b| {
-                matches!(words[b].norm, "by" | "from")
+                matches!(m.norm(&words[b]), "by" | "from")
                     && words[b + 1..start]
                         .iter()
                         .all(|w| w.shape == Shape::Lower || w.shape == Shape::Acronym)
             })
         });
         let before_verb = words.get(end).is_some_and(|w| {
-            w.joined && (POST_VERBS.contains(&w.norm) || super::mentions::is_speech_verb(w.norm))
+            let norm = m.norm(w);
+            w.joined && (POST_VERBS.contains(&norm) || super::mentions::is_speech_verb(norm))
         });
-        let possessive = words.get(end).is_some_and(|w| POST_NOUNS.contains(&w.norm))
-            && m.words[run.words.end as usize - 1].span.len()
-                > m.words[run.words.end as usize - 1].norm.len() as u32;
+        let last = &m.words[run.words.end as usize - 1];
+        let possessive = words
+            .get(end)
+            .is_some_and(|w| POST_NOUNS.contains(&m.norm(w)))
+            && last.span.len() > m.norm(last).len() as u32;
         if after_by || before_verb || possessive {
             out.push(name);
         }
@@ -261,13 +279,14 @@ fn next_block_is_post(article: &Article, block: u32, post: &Post) -> bool {
 
 /// The distinct content words of `span`: four letters or more, not
 /// stopwords, folded.
-fn content_words(m: &Mentions<'_>, span: Span) -> HashSet<String> {
+fn content_words(m: &Mentions, span: Span) -> HashSet<String> {
     let first = m.word_at_or_after(span.start) as usize;
     let last = m.word_at_or_after(span.end) as usize;
-    m.words[first..last]
+    m.words[first..last.max(first)]
         .iter()
-        .filter(|w| w.norm.chars().count() >= 4 && !STOPWORDS.contains(&w.norm))
-        .map(|w| stem(&fold(w.norm)))
+        .map(|w| m.norm(w))
+        .filter(|n| n.chars().count() >= 4 && !STOPWORDS.contains(n))
+        .map(|n| stem(&fold(n)))
         .collect()
 }
 

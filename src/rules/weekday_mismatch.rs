@@ -42,6 +42,9 @@ declare_rule! {
     ///   post date or date line) and those dates carry different years, a
     ///   date without a year is not checked: which year it belongs to is a
     ///   guess.
+    /// - A date without a year that lies within six months of the article's
+    ///   date on both sides (a January article's `July 3`) is checked
+    ///   against both years; the weekday must fit neither to be flagged.
     /// - Only weekdays written next to their date are checked (`Sunday,
     ///   January 2`, `January 2 (Sunday)`); `on Sunday` alone is not a date.
     pub WeekdayMismatch, code = "AC008", name = "weekday-mismatch", severity = Error
@@ -74,12 +77,37 @@ fn trusted(article: &Article, year: &ArticleYear) -> bool {
             .all(|y| y == year.year)
 }
 
+/// The years a year-less date can belong to: the article's and its
+/// neighbours, when the date's month is at most six months from the
+/// article's month (with no article month, only the article's year).
+fn plausible_years(date: &DateMention, article: &ArticleYear) -> impl Iterator<Item = i32> {
+    let reference = article.month.map(|m| article.year * 12 + i32::from(m) - 1);
+    let month = i32::from(date.month) - 1;
+    let base = article.year;
+    [base - 1, base, base + 1]
+        .into_iter()
+        .filter(move |&y| match reference {
+            Some(r) => (y * 12 + month - r).abs() <= 6,
+            None => y == base,
+        })
+}
+
 /// The finding for one date with a weekday, if the weekday is wrong.
 fn check_date(date: &DateMention, article: Option<&ArticleYear>) -> Option<Diagnostic> {
     let written = date.weekday?;
     let year = match (date.year, article) {
         (Some(y), _) => y,
-        (None, Some(a)) => a.year_of(date),
+        (None, Some(a)) => {
+            let year = a.year_of(date);
+            // A date within half a year of the article could be on either
+            // side of it; a weekday right for the other side is no finding.
+            if plausible_years(date, a)
+                .any(|y| weekday_of(y, date.month, date.day) == Some(written.weekday))
+            {
+                return None;
+            }
+            year
+        }
         (None, None) => return None,
     };
     let day = format!("{} {}, {year}", month_name(date.month), date.day);
@@ -219,6 +247,23 @@ mod tests {
         assert_eq!(flagged(text), []);
         // One year in the text does.
         let text = "Talks\n\nAfter the vote of May 3, 2021, the next is on Monday, May 11.\n";
+        assert_eq!(flagged(text).len(), 1);
+    }
+
+    #[test]
+    fn dates_half_a_year_away_may_be_on_either_side() {
+        // July 3 was a Saturday in 2021 and a Sunday in 2022; a January 2022
+        // article can mean either.
+        let text =
+            "Talks\n\nLONDON, Jan 10, 2022 (Wire) - The vote of Saturday, July 3 was close.\n";
+        assert_eq!(flagged(text), []);
+        let text = "Talks\n\nLONDON, Jan 10, 2022 (Wire) - The vote of Sunday, July 3 is next.\n";
+        assert_eq!(flagged(text), []);
+        let text = "Talks\n\nLONDON, Jan 10, 2022 (Wire) - The vote of Monday, July 3 was close.\n";
+        assert_eq!(flagged(text).len(), 1);
+        // Eleven months back is not plausible: January 2, 2021 was a
+        // Saturday, but a December 2021 article means January 2022.
+        let text = "Talks\n\nKIEV, Dec 31, 2021 (UNN) - Biden will call on Saturday, January 2.\n";
         assert_eq!(flagged(text).len(), 1);
     }
 
