@@ -111,3 +111,29 @@ fn wikinews_dev_findings() {
         ]
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// The fact rules run on any mix of headlines, names, figures,
+        /// dates, weekdays and post signatures without panicking, and
+        /// every span they report is valid.
+        #[test]
+        fn fact_rules_are_total(text in "(\\PC|[ \\n,.:;'’-]|\\n\\n|Putin|Zelensky|Anthony Blinken|Supervile|Superville said|Mr\\. |1,200|1\\.5bn|€20m|three|January 2|Sunday, |Saturday \\(|, 2021|Dec 31, 2021 \\(UNN\\) - |\\n— jane roe \\(@jroe\\) December 31, 2021|on Twitter by |tweeted){0,40}") {
+            for d in check("prop.txt", &text) {
+                let spans = std::iter::once(d.span)
+                    .chain(d.labels.iter().map(|l| l.span))
+                    .chain(d.fix.iter().map(|f| f.span));
+                for span in spans {
+                    prop_assert!(span.start <= span.end && span.end as usize <= text.len());
+                    prop_assert!(text.is_char_boundary(span.start as usize));
+                    prop_assert!(text.is_char_boundary(span.end as usize));
+                }
+            }
+        }
+    }
+}

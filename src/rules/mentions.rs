@@ -273,8 +273,10 @@ const SPEECH_VERBS: &[&str] = &[
     "recalled",
     "replied",
     "reported",
+    "responded",
     "said",
     "says",
+    "spoke",
     "stated",
     "stressed",
     "tells",
@@ -613,6 +615,11 @@ impl SpanSet {
             })
             .collect();
         SpanSet { spans }
+    }
+
+    /// The spans, sorted.
+    pub fn spans(&self) -> Vec<Span> {
+        self.spans.iter().map(|&(s, _)| s).collect()
     }
 
     /// Whether some span of the set overlaps `span`.

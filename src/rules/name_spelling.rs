@@ -100,6 +100,7 @@ impl Rule for NameSpelling {
         let mut out = Vec::new();
         // Listed spellings, found in one pass.
         let mut listed: Vec<Span> = Vec::new();
+        let mut misspelled: Vec<Span> = Vec::new();
         for hit in names.matcher().find(words.matcher_input()) {
             let (Some(form), Some(items)) = (
                 names.form(hit.phrase),
@@ -113,9 +114,11 @@ impl Rule for NameSpelling {
             if posts.overlaps(span) {
                 continue;
             }
-            listed.push(span);
             if form.kind == FormKind::Misspelling {
+                misspelled.push(span);
                 out.push(listed_misspelling(text, span, form.entry, form.text));
+            } else {
+                listed.push(span);
             }
         }
 
@@ -123,12 +126,21 @@ impl Rule for NameSpelling {
         let mentions = cx.mentions();
         let speakers = SpanSet::new(cx.claims.iter().filter_map(|c| c.speaker.as_ref()?.name));
         let listed = SpanSet::new(listed);
-        let people = People::collect(mentions, &speakers, &listed, &posts, names);
+        // Listed misspellings are reported above, and are no reference.
+        let skipped = SpanSet::new(posts_and(&posts, misspelled));
+        let people = People::collect(mentions, &speakers, &listed, &skipped, names);
         out.extend(people.compare().iter().map(|f| f.diagnostic(text)));
         for d in out {
             cx.report(d);
         }
     }
+}
+
+/// The spans of `posts` and `more` together.
+fn posts_and(posts: &SpanSet, more: Vec<Span>) -> Vec<Span> {
+    let mut all = posts.spans();
+    all.extend(more);
+    all
 }
 
 /// The finding for a listed misspelling at `span`.
@@ -197,13 +209,13 @@ impl People {
         m: &Mentions,
         speakers: &SpanSet,
         listed: &SpanSet,
-        posts: &SpanSet,
+        skipped: &SpanSet,
         names: &Names,
     ) -> People {
         let candidates: Vec<PersonName> = m
             .runs
             .iter()
-            .filter(|r| !posts.overlaps(r.span))
+            .filter(|r| !skipped.overlaps(r.span))
             .filter_map(|r| m.person_name(r))
             .collect();
         // Surnames written alone as a second reference (`Herrick said`),
@@ -243,12 +255,15 @@ impl People {
                 continue;
             }
             // A lone capitalised word at a sentence start is a surname only
-            // when the article also writes it after a first name.
-            if name.first.is_none()
-                && m.words[name.surname.start as usize].initial
-                && !full.contains(&surname)
-            {
-                continue;
+            // when the article also writes it after a first name, or when
+            // a speech verb follows and the article never writes it in
+            // lowercase (`Jonhson spoke`, not `Officials said`).
+            if name.first.is_none() && m.words[name.surname.start as usize].initial {
+                let norm = m.norm_at(name.surname.start);
+                let speaks = m.next_to_speech_verb(&name.words) && !m.written_lowercase(norm);
+                if !full.contains(&surname) && !speaks {
+                    continue;
+                }
             }
             let surname_span = m.words[name.surname.start as usize]
                 .span
@@ -650,6 +665,30 @@ mod tests {
             flagged("Talks\n\nThe White House and the White Horse pub are near Russia and Russian towns.\n"),
             []
         );
+    }
+
+    #[test]
+    fn listed_misspellings_are_reported_once_and_lone_surnames_count() {
+        let text = "Talks\n\nChancellor Rishi Sunack resigned. Sunak said standards mattered. Prime Minister Boris Johnson stayed. Jonhson spoke outside.\n";
+        let found = flagged(text);
+        assert_eq!(
+            found,
+            [
+                (
+                    "Rishi Sunack".to_string(),
+                    "`Rishi Sunack` differs from the listed spelling `Rishi Sunak`".to_string()
+                ),
+                (
+                    "Jonhson".to_string(),
+                    "name `Jonhson` is spelled `Johnson` elsewhere in the article".to_string()
+                ),
+            ]
+        );
+        // A sentence-initial word the article also writes in lowercase is
+        // no surname.
+        let text =
+            "Talks\n\nPresident Anna Officia spoke. Officials said no. The officials left.\n";
+        assert_eq!(flagged(text), []);
     }
 
     #[test]
