@@ -420,9 +420,11 @@ impl Wanted {
         }
     }
 
-    /// Whether a body word can answer one of the lookups.
-    fn keeps(&self, norm: &str) -> bool {
-        self.exact.contains(norm) || prefix3(norm).is_some_and(|p| self.prefixes.contains(p))
+    /// Whether a body word can answer one of the lookups: the exact forms
+    /// for any word, stems only for capitalised ones (names).
+    fn keeps(&self, norm: &str, capitalised: bool) -> bool {
+        self.exact.contains(norm)
+            || (capitalised && prefix3(norm).is_some_and(|p| self.prefixes.contains(p)))
     }
 }
 
@@ -508,7 +510,8 @@ impl<'w> BodyWords<'w> {
         for part in outside {
             for (i, w) in part.iter().enumerate() {
                 let norm = m.norm(w);
-                if wanted.keeps(norm) {
+                let capitalised = w.shape != Shape::Lower && w.shape != Shape::Number;
+                if wanted.keeps(norm, capitalised) {
                     set.insert(norm);
                     if w.shape == Shape::Lower {
                         lower.insert(norm);
@@ -516,7 +519,7 @@ impl<'w> BodyWords<'w> {
                 }
                 if !norm.is_ascii() {
                     let f = fold(norm);
-                    if wanted.keeps(&f) {
+                    if wanted.keeps(&f, capitalised) {
                         folded.insert(f);
                     }
                 }
