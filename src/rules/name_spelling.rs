@@ -65,6 +65,14 @@ declare_rule! {
     ///   `Ivanov`/`Ivanova`, `Sullivan`/`Sullivans`), and two spellings that
     ///   are both listed (for one person or two) are never compared.
     ///
+    /// Russian forms of Ukrainian first names are listed as misspellings
+    /// (`Vladimir Zelensky`, `Dmitry Kuleba`), following the Ukrainian
+    /// government's romanisation and the usage of AP, Reuters and the BBC;
+    /// the seed article gets this finding on purpose. A newsroom whose house
+    /// style keeps them can list them as `variants` in its own names list
+    /// (`--rules-dir DIR`, `DIR/lexicons/names.json` with `"mode":
+    /// "replace"`).
+    ///
     /// Names in embedded posts and their signatures are the post author's
     /// writing and are not checked. Only listed misspellings are flagged
     /// against the names list: a spelling close to a listed name but not
@@ -447,7 +455,7 @@ struct Finding {
     other: Span,
     /// How many times the other spelling is written.
     other_count: usize,
-    /// The other spelling as written there.
+    /// The Jaro–Winkler similarity of the two spellings.
     similarity: f64,
     /// Whether the other spelling is clearly the usual one (more frequent,
     /// or listed), so a fix can be offered.
