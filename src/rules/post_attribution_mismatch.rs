@@ -4,7 +4,7 @@
 use super::mentions::{fold, Mentions, NameWord, PersonName, Shape};
 use super::{Rule, RuleContext};
 use crate::diagnostic::Diagnostic;
-use crate::parse::{Article, BlockKind, Post};
+use crate::parse::{Article, BlockKind, Post, TokenKind};
 use crate::source::Span;
 use std::collections::HashSet;
 
@@ -18,12 +18,13 @@ declare_rule! {
     /// (`This was reported on Twitter by AP journalist Jane Roe`).
     ///
     /// Sentences about posting are `on Twitter by Jane Roe`, `Roe
-    /// tweeted`, `Jane Roe wrote on X`, `Roe’s post`. Such a sentence refers to the next embedded post when it is in
+    /// tweeted`, `Jane Roe wrote on X`, `Roe’s post`, `posted by @jroe`. Such a sentence refers to the next embedded post when it is in
     /// the paragraph right before it, or when its paragraph shares at least
     /// three content words with the post. Names match case-insensitively and
     /// without accents; the surname alone matches the full name, and the
     /// handle matches when it contains the surname (`@dsupervilleap` for
-    /// `Darlene Superville`).
+    /// `Darlene Superville`). A handle named in the text is compared with
+    /// the signature's handle.
     ///
     /// ## Why is this bad?
     /// The embed is the evidence for the attribution. When the signature
@@ -104,7 +105,7 @@ impl Rule for PostAttributionMismatch {
         }
         let text = cx.text();
         let mentions = cx.mentions();
-        let attributions = find_attributions(article, mentions);
+        let attributions = find_attributions(article, mentions, text);
         let mut out = Vec::new();
         let mut previous_end = 0;
         for post in &article.posts {
@@ -133,7 +134,7 @@ impl Rule for PostAttributionMismatch {
             let Some(nearest) = linked.last() else {
                 continue;
             };
-            if linked.iter().any(|a| same_author(&a.words, post, text)) {
+            if linked.iter().any(|a| same_author(a, post, text)) {
                 continue;
             }
             out.push(diagnostic(text, nearest, post));
@@ -147,10 +148,14 @@ impl Rule for PostAttributionMismatch {
 /// A sentence naming who posted something.
 #[derive(Debug)]
 struct Attribution {
-    /// The name as written.
+    /// The name or handle as written.
     span: Span,
-    /// The name's normalized words (`darlene`, `superville`).
+    /// The name's normalized words (`darlene`, `superville`); empty for a
+    /// handle.
     words: Vec<String>,
+    /// The handle, folded and without `@` (`jroe`), when the article names
+    /// one (`posted by @jroe`).
+    handle: Option<String>,
     /// The block it is in.
     block: u32,
     /// The paragraph's span.
@@ -158,7 +163,7 @@ struct Attribution {
 }
 
 /// Every name the article gives as the author of a post, in text order.
-fn find_attributions(article: &Article, m: &Mentions) -> Vec<Attribution> {
+fn find_attributions(article: &Article, m: &Mentions, text: &str) -> Vec<Attribution> {
     let mut out = Vec::new();
     // Built on first need: most articles have no posting sentence.
     let full_surnames = std::cell::OnceCell::new();
@@ -192,12 +197,23 @@ fn find_attributions(article: &Article, m: &Mentions) -> Vec<Attribution> {
                         .filter(|w| w.shape != Shape::Initial)
                         .map(|w| fold(m.norm(w)))
                         .collect(),
+                    handle: None,
+                    block: b as u32,
+                    paragraph: block.span,
+                });
+            }
+            for handle in posting_handles(article, m, text, sentence.span) {
+                out.push(Attribution {
+                    span: handle,
+                    words: Vec::new(),
+                    handle: Some(fold(handle.text(text))),
                     block: b as u32,
                     paragraph: block.span,
                 });
             }
         }
     }
+    out.sort_by_key(|a| a.span.start);
     out
 }
 
@@ -268,6 +284,45 @@ fn posting_names(
     out
 }
 
+/// The handles a posting sentence gives as a post's author: `by @jroe`,
+/// `by AP's @jroe`, `@jroe tweeted`.
+fn posting_handles(article: &Article, m: &Mentions, text: &str, sentence: Span) -> Vec<Span> {
+    let only_space = |from: u32, to: u32| {
+        text.get(from as usize..to as usize)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+    };
+    let tokens = article.tokens_in(sentence);
+    let mut out = Vec::new();
+    for token in &article.tokens[tokens.start as usize..tokens.end as usize] {
+        if token.kind != TokenKind::Handle {
+            continue;
+        }
+        let next = m.word_at_or_after(token.span.end) as usize;
+        // `by [role words] @handle`
+        let after_by = (1..=4).any(|back| {
+            next.checked_sub(back).is_some_and(|b| {
+                let between = &m.words[b + 1..next];
+                matches!(m.norm(&m.words[b]), "by" | "from")
+                    && m.words[b].span.start >= sentence.start
+                    && between
+                        .iter()
+                        .all(|w| w.joined && matches!(w.shape, Shape::Lower | Shape::Acronym))
+                    && only_space(m.words[next - 1].span.end, token.span.start)
+            })
+        });
+        let before_verb = m.words.get(next).is_some_and(|w| {
+            let norm = m.norm(w);
+            w.span.end <= sentence.end
+                && only_space(token.span.end, w.span.start)
+                && (POST_VERBS.contains(&norm) || super::mentions::is_speech_verb(norm))
+        });
+        if after_by || before_verb {
+            out.push(token.span);
+        }
+    }
+    out
+}
+
 /// Whether the block right after `block` (skipping section labels) is the
 /// post's text.
 fn next_block_is_post(article: &Article, block: u32, post: &Post) -> bool {
@@ -316,8 +371,15 @@ fn author_words(text: &str, post: &Post) -> Vec<String> {
 /// Whether the name `words` (folded, initials dropped) can be the post's
 /// author: the same words, the surname among the display name's words, or
 /// the surname inside the handle.
-fn same_author(words: &[String], post: &Post, text: &str) -> bool {
-    let Some(surname) = words.last() else {
+fn same_author(attribution: &Attribution, post: &Post, text: &str) -> bool {
+    let post_handle = post
+        .handle
+        .map(|h| fold(h.text(text).trim_start_matches('@')));
+    if let Some(handle) = &attribution.handle {
+        // A handle is compared with the handle only; no handle, no verdict.
+        return post_handle.is_none_or(|p| p == *handle);
+    }
+    let Some(surname) = attribution.words.last() else {
         return true;
     };
     let author = author_words(text, post);
@@ -331,10 +393,7 @@ fn same_author(words: &[String], post: &Post, text: &str) -> bool {
     {
         return true;
     }
-    let handle = post
-        .handle
-        .map(|h| fold(h.text(text).trim_start_matches('@')))
-        .unwrap_or_default();
+    let handle = post_handle.unwrap_or_default();
     surname.len() >= 3 && handle.contains(surname.as_str())
 }
 
@@ -405,6 +464,27 @@ mod tests {
         assert_eq!(flagged(handle_only), []);
         let text = "Talks\n\nThe news came on X from Jane Roe, who tweeted it.\n\nTalks set\n— jdoe (@jdoe) May 2, 2024\n";
         assert_eq!(flagged(text).len(), 1);
+    }
+
+    #[test]
+    fn handles_in_the_text() {
+        let post = "\n\nTalks set for Sunday\n— john doe (@jdoe) December 31, 2021\n";
+        let text = format!("Talks\n\nThe news was posted on X by @jroe this morning.{post}");
+        let found = check_text(&PostAttributionMismatch, &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.text(&text), "@jroe");
+        assert_eq!(
+            found[0].message,
+            "the article credits `@jroe` with a post signed `john doe (@jdoe)`"
+        );
+        for lead in [
+            "The news was posted on X by @JDoe this morning.",
+            "@jdoe tweeted the news this morning.",
+            "Jane Roe replied to @jroe on X, and @jdoe posted the news.",
+        ] {
+            let text = format!("Talks\n\n{lead}{post}");
+            assert_eq!(flagged(&text), [], "{lead}");
+        }
     }
 
     #[test]
