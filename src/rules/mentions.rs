@@ -69,7 +69,7 @@ pub struct NameWord {
     pub span: Span,
     /// Where its normalized form is in [`Mentions`]' buffer.
     norm_start: u32,
-    norm_end: u32,
+    norm_len: u16,
     /// How it is written.
     pub shape: Shape,
     /// The first word of its sentence or block (after any opening quotation
@@ -80,8 +80,8 @@ pub struct NameWord {
     /// spaces, or the period of an initial or abbreviation (`J. Blinken`,
     /// `Mr. Smith`): it can continue a name.
     pub joined: bool,
-    /// The punctuation mark right before it, if any (`,`, `(`, `“`).
-    pub after: Option<char>,
+    /// Whether a comma comes right before it (`Roe, 42,`).
+    pub after_comma: bool,
 }
 
 impl NameWord {
@@ -139,6 +139,17 @@ pub struct Mentions {
     /// (`later`, `yesterday`): capitalised at a sentence start, it is no
     /// name.
     lower: FxHashSet<u64>,
+}
+
+/// The largest char boundary of `s` at or below `max`.
+fn floor_char_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    (0..=max)
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 /// The FxHash of a word, for [`Mentions`]' lowercase set.
@@ -431,16 +442,18 @@ impl Mentions {
                     if shape == Shape::Lower {
                         out.lower.insert(fx(norm));
                     }
+                    // A word longer than 64 KiB is no name: keep its start.
+                    let norm = &norm[..floor_char_boundary(norm, usize::from(u16::MAX))];
                     let norm_start = out.norms.len() as u32;
                     out.norms.push_str(norm);
                     out.words.push(NameWord {
                         span: item.span,
                         norm_start,
-                        norm_end: out.norms.len() as u32,
+                        norm_len: norm.len() as u16,
                         shape,
                         initial,
                         joined,
-                        after,
+                        after_comma: after == Some(','),
                     });
                     prev_short_upper = matches!(shape, Shape::Initial | Shape::Acronym)
                         || (shape == Shape::Capitalised && norm.len() <= 3);
@@ -457,8 +470,9 @@ impl Mentions {
     /// The normalized form of a word of [`Mentions::words`].
     #[inline]
     pub fn norm(&self, word: &NameWord) -> &str {
+        let start = word.norm_start as usize;
         self.norms
-            .get(word.norm_start as usize..word.norm_end as usize)
+            .get(start..start + usize::from(word.norm_len))
             .unwrap_or("")
     }
 
@@ -797,6 +811,13 @@ mod tests {
         // A long span before short ones still overlaps later spans.
         let set = SpanSet::new([Span::new(0, 100), Span::new(10, 12)]);
         assert!(set.overlaps(Span::new(50, 51)));
+    }
+
+    #[test]
+    fn words_stay_small() {
+        assert!(std::mem::size_of::<NameWord>() <= 20);
+        assert_eq!(floor_char_boundary("aé", 2), 1);
+        assert_eq!(floor_char_boundary("abc", 9), 3);
     }
 
     #[test]

@@ -392,7 +392,7 @@ fn listed_words(names: &Names) -> HashSet<String> {
 fn has_age_after(m: &Mentions, name: &PersonName) -> bool {
     m.words
         .get(name.words.end as usize)
-        .is_some_and(|w| w.shape == Shape::Number && w.after == Some(',') && m.norm(w).len() <= 3)
+        .is_some_and(|w| w.shape == Shape::Number && w.after_comma && m.norm(w).len() <= 3)
 }
 
 /// The word itself and every form of it with one char deleted: two words
