@@ -17,6 +17,7 @@ fn check(name: &str, text: &str) -> Vec<Diagnostic> {
     let settings = Settings {
         lexicon: attrcheck::lexicon::Lexicon::builtin(),
         rules: select(registry(), &CODES, &[]).unwrap(),
+        ..Settings::default()
     };
     check_file(&source, &settings).diagnostics
 }

@@ -73,6 +73,7 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod align;
 mod calendar;
 pub mod data;
 pub mod docs;
@@ -80,17 +81,22 @@ mod figures;
 mod headline_unsupported;
 pub mod mentions;
 mod name_spelling;
+mod paraphrase_drift;
 mod post_attribution_mismatch;
+mod quote_mismatch;
 mod registry;
 mod select;
 mod unbalanced_quote;
 mod weekday_mismatch;
 pub mod words;
 
+pub use align::Sources;
 pub use data::{load_rules_dir, DataRule};
 pub use headline_unsupported::HeadlineUnsupported;
 pub use name_spelling::NameSpelling;
+pub use paraphrase_drift::ParaphraseDrift;
 pub use post_attribution_mismatch::PostAttributionMismatch;
+pub use quote_mismatch::QuoteMismatch;
 pub use registry::{code_rules, registry, registry_with, ALLOCATED};
 pub use select::{explain, find_rule, list_rules, select, Explanation, RuleSummary, UnknownRule};
 pub use unbalanced_quote::UnbalancedQuote;
@@ -261,8 +267,11 @@ pub struct RuleContext<'a> {
     pub claims: &'a [Claim],
     /// The lexicons.
     pub lexicon: &'a Lexicon,
+    /// The `--source` documents quotations are compared with.
+    pub sources: &'a Sources,
     words: OnceCell<words::Words>,
     mentions: OnceCell<mentions::Mentions>,
+    refs: OnceCell<align::ArticleRefs>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -279,10 +288,18 @@ impl<'a> RuleContext<'a> {
             article,
             claims,
             lexicon,
+            sources: Sources::empty(),
             words: OnceCell::new(),
             mentions: OnceCell::new(),
+            refs: OnceCell::new(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The same context comparing quotations with `sources` too.
+    pub fn with_sources(mut self, sources: &'a Sources) -> Self {
+        self.sources = sources;
+        self
     }
 
     /// The article's text.
@@ -303,6 +320,20 @@ impl<'a> RuleContext<'a> {
     pub fn mentions(&self) -> &mentions::Mentions {
         self.mentions
             .get_or_init(|| mentions::Mentions::new(self.source.text(), self.words()))
+    }
+
+    /// The texts the article's quotations and paraphrases may come from
+    /// (its posts and quotations, indexed on first use, and the `--source`
+    /// documents), shared by `quote-mismatch` and `paraphrase-drift`.
+    pub fn passages(&self) -> align::Passages<'_> {
+        let article = self.refs.get_or_init(|| {
+            align::ArticleRefs::new(self.source.text(), self.article, &self.lexicon.equivalents)
+        });
+        align::Passages {
+            text: self.source.text(),
+            article,
+            sources: self.sources,
+        }
     }
 
     /// Records a finding.

@@ -16,6 +16,8 @@ macro_rules! declare_all_rules {
 }
 
 declare_all_rules! {
+    quote_mismatch::QuoteMismatch,
+    paraphrase_drift::ParaphraseDrift,
     headline_unsupported::HeadlineUnsupported,
     name_spelling::NameSpelling,
     weekday_mismatch::WeekdayMismatch,

@@ -283,6 +283,7 @@ impl DataRule {
             let settings = crate::Settings {
                 lexicon: crate::lexicon::Lexicon::builtin(),
                 rules: vec![Box::new(self)],
+                sources: Default::default(),
             };
             let report = crate::check_file(&source, &settings);
             let mut got: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
