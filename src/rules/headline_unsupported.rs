@@ -383,6 +383,18 @@ impl Finding {
 struct Wanted {
     exact: FxHashSet<String>,
     prefixes: FxHashSet<String>,
+    /// Bit `len` (capped at 63) of `shapes[first byte]` is set when some
+    /// exact form starts with that byte and has that length: a cheap test
+    /// that spares most body words the hashing.
+    shapes: Vec<u64>,
+    /// Bit set for the first byte of every prefix.
+    prefix_firsts: [u64; 4],
+}
+
+/// The slot of a word's first byte and length in [`Wanted::shapes`].
+fn shape_bit(word: &str) -> Option<(usize, u64)> {
+    let first = *word.as_bytes().first()?;
+    Some((usize::from(first), 1u64 << word.len().min(63)))
 }
 
 impl Wanted {
@@ -417,9 +429,17 @@ impl Wanted {
                 forms.extend(countries.iter().map(|c| c.to_string()));
             }
         }
+        if self.shapes.is_empty() {
+            self.shapes = vec![0; 256];
+        }
         for form in forms {
             if let Some(prefix) = prefix3(&form) {
+                let b = prefix.as_bytes()[0];
+                self.prefix_firsts[usize::from(b / 64)] |= 1 << (b % 64);
                 self.prefixes.insert(prefix.to_string());
+            }
+            if let Some((slot, bit)) = shape_bit(&form) {
+                self.shapes[slot] |= bit;
             }
             self.exact.insert(form);
         }
@@ -428,8 +448,16 @@ impl Wanted {
     /// Whether a body word can answer one of the lookups: the exact forms
     /// for any word, stems only for capitalised ones (names).
     fn keeps(&self, norm: &str, capitalised: bool) -> bool {
-        self.exact.contains(norm)
-            || (capitalised && prefix3(norm).is_some_and(|p| self.prefixes.contains(p)))
+        let Some((slot, bit)) = shape_bit(norm) else {
+            return false;
+        };
+        let exact =
+            self.shapes.get(slot).is_some_and(|s| s & bit != 0) && self.exact.contains(norm);
+        let b = norm.as_bytes()[0];
+        exact
+            || (capitalised
+                && self.prefix_firsts[usize::from(b / 64)] & (1 << (b % 64)) != 0
+                && prefix3(norm).is_some_and(|p| self.prefixes.contains(p)))
     }
 }
 

@@ -177,13 +177,21 @@ fn find_attributions(article: &Article, m: &Mentions, text: &str) -> Vec<Attribu
                 .collect::<HashSet<String>>()
         })
     };
+    let mut cursor = 0;
     for (b, block) in article.blocks.iter().enumerate() {
         if block.kind != BlockKind::Paragraph {
             continue;
         }
         for sentence in article.block_sentences(block) {
-            let first = m.word_at_or_after(sentence.span.start) as usize;
-            let last = m.word_at_or_after(sentence.span.end) as usize;
+            // Sentences and words are both in text order: walk forward.
+            while cursor < m.words.len() && m.words[cursor].span.start < sentence.span.start {
+                cursor += 1;
+            }
+            let first = cursor;
+            while cursor < m.words.len() && m.words[cursor].span.start < sentence.span.end {
+                cursor += 1;
+            }
+            let last = cursor;
             let words = &m.words[first..last];
             if !is_about_posting(m, words) {
                 continue;
