@@ -136,7 +136,8 @@ fn stages(c: &mut Criterion<OnCpu>) {
         b.iter(|| {
             let mut found = 0;
             for ((source, article), claims) in sources.iter().zip(&articles).zip(&claims) {
-                let mut cx = RuleContext::new(source, article, claims, settings.lexicon);
+                let mut cx = RuleContext::new(source, article, claims, settings.lexicon)
+                    .with_sources(&settings.sources);
                 for rule in &settings.rules {
                     rule.check(&mut cx);
                 }

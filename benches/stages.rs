@@ -165,7 +165,8 @@ fn measured_rules(
 ) -> usize {
     let mut found = 0;
     for ((source, article), claims) in inputs.sources.iter().zip(articles).zip(claims) {
-        let mut cx = RuleContext::new(source, article, claims, settings.lexicon);
+        let mut cx = RuleContext::new(source, article, claims, settings.lexicon)
+            .with_sources(&settings.sources);
         for rule in &settings.rules {
             rule.check(&mut cx);
         }

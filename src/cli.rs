@@ -95,6 +95,12 @@ pub struct Args {
     #[arg(long, value_name = "DIR", help_heading = "Rules")]
     pub rules_dir: Option<PathBuf>,
 
+    /// A document that quotations and reported speech are compared with: a
+    /// transcript, press release or readout (repeatable). Used by
+    /// quote-mismatch (AC001) and paraphrase-drift (AC002).
+    #[arg(long = "source", value_name = "FILE", help_heading = "Rules")]
+    pub sources: Vec<PathBuf>,
+
     /// Exit with 1 when a finding has at least this severity.
     #[arg(
         long,
@@ -309,7 +315,20 @@ pub fn run(args: Args) -> u8 {
     let enabled_meta: Vec<RuleMeta> = rules.iter().map(|rule| rule.meta()).collect();
     // `--source FILE` (the documents quotations are compared with) is read
     // here into the settings, its errors reported like the rules' (exit 2).
-    let settings = Settings { lexicon, rules };
+    let sources = match read_sources(&args.sources) {
+        Ok(files) => rules::Sources::new(files, &lexicon.equivalents),
+        Err(problems) => {
+            for problem in &problems {
+                errors.print(problem);
+            }
+            return EXIT_ERROR;
+        }
+    };
+    let settings = Settings {
+        lexicon,
+        rules,
+        sources,
+    };
 
     let printer: Box<dyn Printer> = match args.format {
         Format::Human => Box::new(printer::Human::new(
@@ -346,6 +365,30 @@ pub fn run(args: Args) -> u8 {
         return written;
     }
     exit_code(summary.worst(), args.fail_on, summary.unreadable > 0)
+}
+
+/// Reads the `--source` documents, or every reason they cannot be read.
+fn read_sources(paths: &[PathBuf]) -> Result<Vec<SourceFile>, Vec<InputError>> {
+    let mut files = Vec::with_capacity(paths.len());
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path.to_string_lossy().into_owned();
+        let read = std::fs::read(path)
+            .map_err(|source| InputError::Io {
+                path: name.clone(),
+                source,
+            })
+            .and_then(|bytes| decode(&name, bytes));
+        match read {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
 }
 
 /// What the workers produced, in input order.

@@ -17,15 +17,19 @@ use claims::Claim;
 use diagnostic::Diagnostic;
 use lexicon::Lexicon;
 use parse::Article;
-use rules::{Rule, RuleContext};
+use rules::{Rule, RuleContext, Sources};
 use source::SourceFile;
 
-/// What a run needs besides the article: lexicons and the enabled rules.
+/// What a run needs besides the article: lexicons, the enabled rules and
+/// the documents quotations are compared with.
 pub struct Settings {
     /// The lexicons (built-in, possibly extended with `--rules-dir`).
     pub lexicon: &'static Lexicon,
     /// The enabled rules.
     pub rules: Vec<Box<dyn Rule>>,
+    /// The `--source` documents (transcripts, press releases, readouts),
+    /// tokenised and indexed once for every article of the run.
+    pub sources: Sources,
 }
 
 impl Default for Settings {
@@ -33,6 +37,7 @@ impl Default for Settings {
         Settings {
             lexicon: Lexicon::builtin(),
             rules: rules::registry(),
+            sources: Sources::default(),
         }
     }
 }
@@ -52,7 +57,8 @@ pub struct FileReport {
 pub fn check_file(source: &SourceFile, settings: &Settings) -> FileReport {
     let article = parse::parse_article(source.text());
     let claims = claims::extract(&article, settings.lexicon);
-    let mut cx = RuleContext::new(source, &article, &claims, settings.lexicon);
+    let mut cx = RuleContext::new(source, &article, &claims, settings.lexicon)
+        .with_sources(&settings.sources);
     for rule in &settings.rules {
         rule.check(&mut cx);
     }

@@ -8,12 +8,14 @@
 //! the `lexicons!` list below.
 
 mod anonymous;
+mod equivalents;
 pub mod json;
 mod loaded;
 pub mod matcher;
 mod names;
 
 pub use anonymous::{AnonymousKind, AnonymousPattern, AnonymousSources};
+pub use equivalents::{comparison_form, Equivalent, Equivalents};
 pub use json::RulesFileError;
 pub use loaded::{LoadedKind, LoadedWord, LoadedWords};
 pub use matcher::PhraseMatcher;
@@ -201,6 +203,9 @@ macro_rules! lexicons {
 lexicons! {
     /// Unnamed-source patterns (`a source in`, `people familiar with the matter`).
     anonymous_sources: AnonymousSources = "anonymous-sources.json",
+    /// Forms that compare equal with their words when a quotation is
+    /// checked against its source (`WH` → `White House`, `w` → `with`).
+    equivalents: Equivalents = "equivalents.json",
     /// Meaning-changing word substitutions (`engagements` → `clashes`).
     loaded_words: LoadedWords = "loaded-words.json",
     /// Public figures' canonical spellings, accepted variants and misspellings.

@@ -73,17 +73,34 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod align;
+mod calendar;
 pub mod data;
 pub mod docs;
+mod figures;
+mod headline_unsupported;
+pub mod mentions;
+mod name_spelling;
+mod paraphrase_drift;
+mod post_attribution_mismatch;
+mod quote_mismatch;
 mod registry;
 mod select;
 mod unbalanced_quote;
+mod weekday_mismatch;
 pub mod words;
 
+pub use align::Sources;
 pub use data::{load_rules_dir, DataRule};
+pub use headline_unsupported::HeadlineUnsupported;
+pub use name_spelling::NameSpelling;
+pub use paraphrase_drift::ParaphraseDrift;
+pub use post_attribution_mismatch::PostAttributionMismatch;
+pub use quote_mismatch::QuoteMismatch;
 pub use registry::{code_rules, registry, registry_with, ALLOCATED};
 pub use select::{explain, find_rule, list_rules, select, Explanation, RuleSummary, UnknownRule};
 pub use unbalanced_quote::UnbalancedQuote;
+pub use weekday_mismatch::WeekdayMismatch;
 
 /// Whether a rule is written in Rust or loaded from `rules/*.json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -250,7 +267,11 @@ pub struct RuleContext<'a> {
     pub claims: &'a [Claim],
     /// The lexicons.
     pub lexicon: &'a Lexicon,
+    /// The `--source` documents quotations are compared with.
+    pub sources: &'a Sources,
     words: OnceCell<words::Words>,
+    mentions: OnceCell<mentions::Mentions>,
+    refs: OnceCell<align::ArticleRefs>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -267,9 +288,18 @@ impl<'a> RuleContext<'a> {
             article,
             claims,
             lexicon,
+            sources: Sources::empty(),
             words: OnceCell::new(),
+            mentions: OnceCell::new(),
+            refs: OnceCell::new(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The same context comparing quotations with `sources` too.
+    pub fn with_sources(mut self, sources: &'a Sources) -> Self {
+        self.sources = sources;
+        self
     }
 
     /// The article's text.
@@ -282,6 +312,28 @@ impl<'a> RuleContext<'a> {
     pub fn words(&self) -> &words::Words {
         self.words
             .get_or_init(|| words::Words::new(self.source.text(), self.article))
+    }
+
+    /// The article's words with their shape and position, and its runs of
+    /// capitalised words (proper names), built on first use from
+    /// [`RuleContext::words`] and shared by the rules about names.
+    pub fn mentions(&self) -> &mentions::Mentions {
+        self.mentions
+            .get_or_init(|| mentions::Mentions::new(self.source.text(), self.words()))
+    }
+
+    /// The texts the article's quotations and paraphrases may come from
+    /// (its posts and quotations, indexed on first use, and the `--source`
+    /// documents), shared by `quote-mismatch` and `paraphrase-drift`.
+    pub fn passages(&self) -> align::Passages<'_> {
+        let article = self.refs.get_or_init(|| {
+            align::ArticleRefs::new(self.source.text(), self.article, &self.lexicon.equivalents)
+        });
+        align::Passages {
+            text: self.source.text(),
+            article,
+            sources: self.sources,
+        }
     }
 
     /// Records a finding.
@@ -300,6 +352,19 @@ impl<'a> RuleContext<'a> {
 pub(crate) fn run_rule(rule: &dyn Rule, text: &str, article: &Article) -> Vec<Diagnostic> {
     let source = SourceFile::new("test.txt", text).expect("small text");
     let mut cx = RuleContext::new(&source, article, &[], Lexicon::builtin());
+    rule.check(&mut cx);
+    cx.into_diagnostics()
+}
+
+/// Runs one rule over `text` through the real parser and claim extractor,
+/// for unit tests.
+#[cfg(test)]
+pub(crate) fn check_text(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
+    let source = SourceFile::new("test.txt", text).expect("small text");
+    let article = crate::parse::parse_article(text);
+    let lexicon = Lexicon::builtin();
+    let claims = crate::claims::extract(&article, lexicon);
+    let mut cx = RuleContext::new(&source, &article, &claims, lexicon);
     rule.check(&mut cx);
     cx.into_diagnostics()
 }

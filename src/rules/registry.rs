@@ -16,7 +16,13 @@ macro_rules! declare_all_rules {
 }
 
 declare_all_rules! {
+    quote_mismatch::QuoteMismatch,
+    paraphrase_drift::ParaphraseDrift,
+    headline_unsupported::HeadlineUnsupported,
+    name_spelling::NameSpelling,
+    weekday_mismatch::WeekdayMismatch,
     unbalanced_quote::UnbalancedQuote,
+    post_attribution_mismatch::PostAttributionMismatch,
 }
 
 /// Every code allocated to a rule, written or still to be written, with its

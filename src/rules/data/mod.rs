@@ -169,9 +169,13 @@ impl DataRule {
         let items = words.items();
         let quotes = top_level_quotes(article);
         let cues = if self.context.in_cue {
-            Cues::new(claims)
+            SortedSpans::new(
+                claims
+                    .iter()
+                    .filter_map(|c| c.cue.as_ref().map(|cue| cue.span)),
+            )
         } else {
-            Cues::default()
+            SortedSpans::default()
         };
         let mut found = Vec::new();
         for hit in words.find(&self.matcher) {
@@ -195,7 +199,7 @@ impl DataRule {
         words: &Words,
         range: std::ops::Range<usize>,
         span: Span,
-        cues: &Cues,
+        cues: &SortedSpans,
     ) -> bool {
         let c = &self.context;
         let items = words.items();
@@ -225,7 +229,7 @@ impl DataRule {
         next_ok
             || c.after_quote
                 .is_some_and(|n| follows_closing_quote(words, range.start, n))
-            || (c.in_cue && cues.overlap(span))
+            || (c.in_cue && cues.overlaps(span))
     }
 
     fn diagnostic(&self, text: &str, span: Span, phrase: usize) -> Diagnostic {
@@ -282,6 +286,7 @@ impl DataRule {
             let settings = crate::Settings {
                 lexicon: crate::lexicon::Lexicon::builtin(),
                 rules: vec![Box::new(self)],
+                sources: Default::default(),
             };
             let report = crate::check_file(&source, &settings);
             let mut got: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
@@ -389,40 +394,30 @@ fn top_level_quotes(article: &Article) -> Vec<Span> {
     spans
 }
 
-/// The claims' cue spans sorted by start, with the running maximum of their
-/// ends: whether any cue overlaps a span is then a binary search, not a scan
-/// of every claim for every match (which grew with the square of the article).
+/// Spans sorted by start, for overlap queries in O(log n + k) — one per hit,
+/// so a rule's cost stays linear in the number of claims.
 #[derive(Default)]
-struct Cues {
-    starts: Vec<u32>,
-    max_ends: Vec<u32>,
+struct SortedSpans {
+    spans: Vec<Span>,
+    longest: u32,
 }
 
-impl Cues {
-    fn new(claims: &[crate::claims::Claim]) -> Cues {
-        let mut spans: Vec<Span> = claims
-            .iter()
-            .filter_map(|claim| Some(claim.cue.as_ref()?.span))
-            .collect();
+impl SortedSpans {
+    fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.collect();
         spans.sort_unstable();
-        let mut max_end = 0;
-        Cues {
-            starts: spans.iter().map(|s| s.start).collect(),
-            max_ends: spans
-                .iter()
-                .map(|s| {
-                    max_end = max_end.max(s.end);
-                    max_end
-                })
-                .collect(),
-        }
+        let longest = spans.iter().map(|s| s.len()).max().unwrap_or(0);
+        SortedSpans { spans, longest }
     }
 
-    /// Whether some cue shares a byte with `span` (as [`Span::overlaps`]).
-    fn overlap(&self, span: Span) -> bool {
-        // Cues starting before the span ends overlap it iff one ends after it starts.
-        let before_end = self.starts.partition_point(|&start| start < span.end);
-        before_end > 0 && self.max_ends[before_end - 1] > span.start
+    /// Whether some span shares a byte with `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        let end = self.spans.partition_point(|s| s.start < span.end);
+        self.spans[..end]
+            .iter()
+            .rev()
+            .take_while(|s| s.start + self.longest > span.start)
+            .any(|s| s.overlaps(span))
     }
 }
 
@@ -557,22 +552,15 @@ mod tests {
     }
 
     #[test]
-    fn cue_overlap_is_a_search() {
-        let cues = Cues {
-            starts: vec![0, 5, 20],
-            max_ends: vec![30, 30, 30],
-        };
-        assert!(cues.overlap(Span::new(10, 12)));
-        let cues = Cues {
-            starts: vec![0, 5, 20],
-            max_ends: vec![3, 8, 25],
-        };
-        assert!(!cues.overlap(Span::new(10, 12)));
-        assert!(cues.overlap(Span::new(7, 9)));
-        assert!(cues.overlap(Span::new(24, 40)));
-        assert!(!cues.overlap(Span::new(25, 40)));
-        assert!(!cues.overlap(Span::new(3, 5)));
-        assert!(!Cues::default().overlap(Span::new(0, 10)));
+    fn sorted_spans_find_overlaps() {
+        let spans =
+            SortedSpans::new([Span::new(30, 40), Span::new(0, 10), Span::new(12, 14)].into_iter());
+        assert!(spans.overlaps(Span::new(5, 6)));
+        assert!(spans.overlaps(Span::new(9, 13)));
+        assert!(spans.overlaps(Span::new(39, 50)));
+        assert!(!spans.overlaps(Span::new(10, 12)));
+        assert!(!spans.overlaps(Span::new(40, 45)));
+        assert!(!SortedSpans::default().overlaps(Span::new(0, 1)));
     }
 
     #[test]
