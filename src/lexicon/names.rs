@@ -4,7 +4,7 @@
 
 use super::{phrase_entry_problem, EntryProblem, LexiconData, PhraseMatcher};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One person.
 #[derive(Clone, Debug, Deserialize)]
@@ -65,6 +65,14 @@ pub struct Names {
     /// For each matcher phrase: (entry, kind, index in its list).
     forms: Vec<(u32, FormKind, u32)>,
     matcher: PhraseMatcher,
+    /// Lowercase surname (short form, or last word of any spelling) → the
+    /// entries it belongs to.
+    surnames: HashMap<String, Vec<u32>>,
+    /// Per entry: every lowercase surname spelling, short form last.
+    surname_forms: Vec<Vec<String>>,
+    /// Lowercase surnames of accepted spellings only (canonical, variants,
+    /// short forms; not misspellings).
+    accepted_surnames: HashSet<String>,
 }
 
 impl Names {
@@ -77,6 +85,32 @@ impl Names {
     /// possessives (`Putin’s`) match their name.
     pub fn matcher(&self) -> &PhraseMatcher {
         &self.matcher
+    }
+
+    /// Whether `norm` (lowercase) is the surname of a listed person: the
+    /// short form or the last word of any spelling. O(1).
+    pub fn is_surname(&self, norm: &str) -> bool {
+        self.surnames.contains_key(norm)
+    }
+
+    /// Whether `norm` (lowercase) is the surname of an accepted spelling
+    /// (canonical, variant or `surname`, not a misspelling). O(1).
+    pub fn is_accepted_surname(&self, norm: &str) -> bool {
+        self.accepted_surnames.contains(norm)
+    }
+
+    /// Every lowercase surname spelling of the people whose surname is
+    /// `norm` (`zelensky` → `zelensky`, `zelenskyy`, `zelenskiy`, …).
+    pub fn surname_aliases(&self, norm: &str) -> impl Iterator<Item = &str> {
+        self.surnames
+            .get(norm)
+            .into_iter()
+            .flatten()
+            .flat_map(|&entry| {
+                self.surname_forms[entry as usize]
+                    .iter()
+                    .map(String::as_str)
+            })
     }
 
     /// The form a matcher hit's `phrase` refers to.
@@ -148,10 +182,45 @@ impl LexiconData for Names {
             return Err(problems);
         }
         let matcher = PhraseMatcher::new(texts).strip_possessives();
+        let surname_forms: Vec<Vec<String>> = entries
+            .iter()
+            .map(|e| {
+                let last = |f: &String| f.rsplit(' ').next().unwrap_or(f).to_lowercase();
+                let mut forms: Vec<String> = std::iter::once(&e.canonical)
+                    .chain(&e.variants)
+                    .chain(&e.misspellings)
+                    .map(last)
+                    .collect();
+                forms.push(e.short_form().to_lowercase());
+                forms
+            })
+            .collect();
+        let mut surnames: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, forms) in surname_forms.iter().enumerate() {
+            for form in forms {
+                let owners = surnames.entry(form.clone()).or_default();
+                if owners.last() != Some(&(i as u32)) {
+                    owners.push(i as u32);
+                }
+            }
+        }
+        let last = |f: &String| f.rsplit(' ').next().unwrap_or(f).to_lowercase();
+        let accepted_surnames = entries
+            .iter()
+            .flat_map(|e| {
+                std::iter::once(&e.canonical)
+                    .chain(&e.variants)
+                    .map(last)
+                    .chain(std::iter::once(e.short_form().to_lowercase()))
+            })
+            .collect();
         Ok(Names {
             entries,
             forms,
             matcher,
+            surnames,
+            surname_forms,
+            accepted_surnames,
         })
     }
 }

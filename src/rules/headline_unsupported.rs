@@ -406,10 +406,8 @@ impl Wanted {
             for part in compound_parts(norm) {
                 wanted.add(part);
             }
-            if is_listed_surname(names, norm) {
-                for alias in lexicon_aliases(names, norm) {
-                    wanted.add(&alias);
-                }
+            for alias in lexicon_aliases(names, norm) {
+                wanted.add(alias);
             }
         }
         wanted
@@ -651,10 +649,7 @@ impl<'w> BodyWords<'w> {
             || CAPITALS
                 .iter()
                 .any(|&(c, countries)| c == norm && countries.iter().any(|n| self.has_word(n)))
-            || (is_listed_surname(names, norm)
-                && lexicon_aliases(names, norm)
-                    .iter()
-                    .any(|a| self.has_word(a)))
+            || lexicon_aliases(names, norm).any(|a| self.has_word(a))
     }
 
     /// Whether a headline name word is mentioned in the body.
@@ -705,37 +700,13 @@ impl<'w> BodyWords<'w> {
 /// Whether `norm` is the surname of someone in the names list (the last
 /// word, or the `surname`, of any of their spellings).
 fn is_listed_surname(names: &Names, norm: &str) -> bool {
-    names.entries().iter().any(|e| {
-        e.short_form().eq_ignore_ascii_case(norm)
-            || std::iter::once(&e.canonical)
-                .chain(&e.variants)
-                .chain(&e.misspellings)
-                .any(|f| last_word(f).eq_ignore_ascii_case(norm))
-    })
+    names.is_surname(norm)
 }
 
 /// Every surname spelling of the people in the names list whose spellings
 /// end in `norm` (`zelensky` → `zelenskyy`, `zelenskiy`, `zelenski`, …).
-fn lexicon_aliases(names: &Names, norm: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in names.entries() {
-        let forms = || {
-            std::iter::once(&e.canonical)
-                .chain(&e.variants)
-                .chain(&e.misspellings)
-        };
-        if forms().any(|f| last_word(f).eq_ignore_ascii_case(norm))
-            || e.short_form().eq_ignore_ascii_case(norm)
-        {
-            out.extend(forms().map(|f| last_word(f).to_lowercase()));
-            out.push(e.short_form().to_lowercase());
-        }
-    }
-    out
-}
-
-fn last_word(form: &str) -> &str {
-    form.rsplit(' ').next().unwrap_or(form)
+fn lexicon_aliases<'n>(names: &'n Names, norm: &str) -> impl Iterator<Item = &'n str> {
+    names.surname_aliases(norm)
 }
 
 /// Whether the body spells out an acronym: capitalised words whose

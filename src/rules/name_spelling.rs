@@ -245,7 +245,6 @@ impl People {
             firsts: HashMap::new(),
             first_of: HashMap::new(),
         };
-        let listed_surnames = listed_words(names);
         for name in &candidates {
             let surname = m.surname_text(name);
             if surname.chars().count() < 2 {
@@ -276,7 +275,7 @@ impl People {
             let surname_span = m.words[name.surname.start as usize]
                 .span
                 .cover(m.words[name.surname.end as usize - 1].span);
-            let listed_surname = listed_surnames.contains(surname.as_str());
+            let listed_surname = names.is_accepted_surname(&surname);
             let entry = people.surnames.entry(surname.clone()).or_default();
             entry.spans.push(surname_span);
             entry.listed |= listed_surname;
@@ -370,22 +369,6 @@ impl People {
             _ => true,
         }
     }
-}
-
-/// The last word of every listed spelling (canonical and variants) and
-/// every `surname`: these are accepted spellings, never compared with each
-/// other.
-fn listed_words(names: &Names) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for e in names.entries() {
-        for form in std::iter::once(&e.canonical).chain(&e.variants) {
-            if let Some(last) = form.rsplit(' ').next() {
-                out.insert(last.to_lowercase());
-            }
-        }
-        out.insert(e.short_form().to_lowercase());
-    }
-    out
 }
 
 /// Whether an age follows the name (`Thomas Sam, 42,`).
