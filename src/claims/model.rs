@@ -112,8 +112,13 @@ pub enum CueKind {
     According,
     /// A report by a medium (`reports`, `reported`).
     Report,
-    /// A belief, intention or attitude (`believes`, `hopes`, `wants`).
+    /// A belief or attitude (`believes`, `thinks`, `fears`, `is confident`,
+    /// `in his opinion`).
     Belief,
+    /// Knowledge, perception or evidence (`knows`, `saw`, `found`, `the poll shows`).
+    Knowledge,
+    /// An intention or desire (`wants`, `plans`, `hopes`, `decided`).
+    Intention,
     /// A document's words (`the message reads`, `the statement says`).
     Document,
     /// Punctuation that introduces speech (`:`, a dash before a name).
@@ -129,6 +134,11 @@ pub struct ChainLink {
     pub span: Span,
     /// Whether this step is an unnamed source.
     pub anonymous: bool,
+    /// The cue that introduces this step, when the text names one
+    /// (`reported`, `citing`, `according to`, `told`).
+    pub cue: Option<Span>,
+    /// The channel this step spoke through (`on Twitter`, `in a statement`).
+    pub channel: Option<Span>,
 }
 
 /// The role of a [`ChainLink`].

@@ -1,0 +1,261 @@
+//! A block as the extractor reads it: a vector of [`Item`]s (words with
+//! their word classes, punctuation, and each outermost quotation collapsed
+//! into one item), cut into [`Utterance`]s — runs of sentences that a
+//! quotation holds together (`“A. B,” she said.` is one utterance).
+
+use super::grammar::{self, Flags};
+use crate::lexicon::{Lexicon, Sense, SpeakerKinds};
+use crate::parse::{Article, Block, TokenKind};
+use crate::source::Span;
+use std::ops::Range;
+
+/// What an [`Item`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A word.
+    Word,
+    /// A number.
+    Number,
+    /// One punctuation char.
+    Punct(char),
+    /// A dash used as punctuation.
+    Dash,
+    /// An outermost quotation: its index in [`Article::quotes`] and the
+    /// number of words inside it.
+    Quote {
+        /// Index into [`Article::quotes`].
+        index: u32,
+        /// Words between the marks, nested quotations included.
+        words: u32,
+    },
+    /// A URL, a handle, or a stray quotation mark.
+    Other,
+}
+
+/// One element of a block as the extractor reads it.
+#[derive(Clone, Debug)]
+pub struct Item<'l> {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: ItemKind,
+    /// Closed word classes ([`grammar`] flags); 0 for non-words.
+    pub flags: Flags,
+    /// Speaker-word kinds of the word on its own.
+    pub speaker: SpeakerKinds,
+    /// The cue senses of the word (forms of cues starting with it).
+    pub senses: &'l [Sense],
+    /// Whether the word starts with an uppercase letter.
+    pub cap: bool,
+    /// Whether the word ends in a possessive (`Moscow’s`, `leaders’`).
+    pub possessive: bool,
+    /// Whether the word is all uppercase letters, two or more (`NATO`, `UNN`).
+    pub acronym: bool,
+}
+
+impl Item<'_> {
+    /// Whether the item is a word.
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.kind == ItemKind::Word
+    }
+
+    /// Whether the item is a word with any of `flags`.
+    #[inline]
+    pub fn has(&self, flags: Flags) -> bool {
+        self.flags & flags != 0
+    }
+
+    /// Whether the item is the punctuation char `c`.
+    #[inline]
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == ItemKind::Punct(c)
+    }
+
+    /// Whether the item is a quotation.
+    #[inline]
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, ItemKind::Quote { .. })
+    }
+
+    /// The quotation's index and word count, for a quotation item.
+    #[inline]
+    pub fn quote(&self) -> Option<(u32, u32)> {
+        match self.kind {
+            ItemKind::Quote { index, words } => Some((index, words)),
+            _ => None,
+        }
+    }
+
+    /// The item's text.
+    #[inline]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.text(text)
+    }
+}
+
+/// A run of sentences held together by quotations, as a range of items.
+#[derive(Clone, Debug)]
+pub struct Utterance {
+    /// Its items, as indices into the block's item vector.
+    pub items: Range<usize>,
+    /// Its sentences, as indices into [`Article::sentences`].
+    pub sentences: Range<u32>,
+}
+
+/// Fills `items` and `utterances` (both cleared first) with `block`'s.
+pub fn read_block<'l>(
+    text: &str,
+    article: &Article,
+    block: &Block,
+    lexicon: &'l Lexicon,
+    items: &mut Vec<Item<'l>>,
+    utterances: &mut Vec<Utterance>,
+) {
+    items.clear();
+    utterances.clear();
+    let quotes = &article.quotes;
+    // The next outermost quotation opening at or after the block start.
+    let mut next_quote = quotes.partition_point(|q| q.span.start < block.span.start);
+    let mut inside_until = 0u32;
+    let mut utt_start_item = 0usize;
+    let mut utt_start_sentence = block.sentences.start;
+    for s in block.sentences.clone() {
+        let Some(sentence) = article.sentences.get(s as usize) else {
+            continue;
+        };
+        for token in article.sentence_tokens(sentence) {
+            if token.span.start < inside_until {
+                continue;
+            }
+            while quotes
+                .get(next_quote)
+                .is_some_and(|q| q.span.start < token.span.start || q.parent.is_some())
+            {
+                next_quote += 1;
+            }
+            if token.kind == TokenKind::QuoteMark {
+                if let Some(q) = quotes
+                    .get(next_quote)
+                    .filter(|q| q.span.start == token.span.start)
+                {
+                    let words = article
+                        .tokens_in(q.inner)
+                        .filter(|&t| article.tokens[t as usize].kind == TokenKind::Word)
+                        .count() as u32;
+                    items.push(Item {
+                        span: q.span,
+                        kind: ItemKind::Quote {
+                            index: next_quote as u32,
+                            words,
+                        },
+                        ..blank(q.span)
+                    });
+                    inside_until = q.span.end;
+                    next_quote += 1;
+                    continue;
+                }
+            }
+            items.push(classify(text, token.kind, token.span, lexicon));
+        }
+        if inside_until <= sentence.span.end {
+            // The sentence does not end inside a quotation: the utterance ends.
+            if items.len() > utt_start_item {
+                utterances.push(Utterance {
+                    items: utt_start_item..items.len(),
+                    sentences: utt_start_sentence..s + 1,
+                });
+            }
+            utt_start_item = items.len();
+            utt_start_sentence = s + 1;
+        }
+    }
+    if items.len() > utt_start_item {
+        utterances.push(Utterance {
+            items: utt_start_item..items.len(),
+            sentences: utt_start_sentence..block.sentences.end.max(utt_start_sentence + 1),
+        });
+    }
+}
+
+fn blank<'l>(span: Span) -> Item<'l> {
+    Item {
+        span,
+        kind: ItemKind::Other,
+        flags: 0,
+        speaker: SpeakerKinds::default(),
+        senses: &[],
+        cap: false,
+        possessive: false,
+        acronym: false,
+    }
+}
+
+/// One token as an item, with its word classes looked up.
+fn classify<'l>(text: &str, kind: TokenKind, span: Span, lexicon: &'l Lexicon) -> Item<'l> {
+    let word = span.text(text);
+    match kind {
+        TokenKind::Word => {
+            let first = word.chars().next().unwrap_or(' ');
+            let cap = first.is_uppercase();
+            let possessive = ends_possessive(word);
+            let acronym = word.len() >= 2
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-' || b.is_ascii_digit())
+                && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+            // `US` is not `us`, `IT` not `it`.
+            let flags = if acronym { 0 } else { grammar::flags(word) };
+            let base = if possessive && flags == 0 {
+                strip_possessive(word)
+            } else {
+                word
+            };
+            Item {
+                span,
+                kind: ItemKind::Word,
+                flags,
+                speaker: lexicon.speakers.get(base).map(|i| i.kinds).unwrap_or_default(),
+                senses: if possessive { &[] } else { lexicon.cues.senses(word) },
+                cap,
+                possessive: possessive && flags == 0,
+                acronym,
+            }
+        }
+        TokenKind::Number => Item {
+            kind: ItemKind::Number,
+            ..blank(span)
+        },
+        TokenKind::Punct => Item {
+            kind: ItemKind::Punct(word.chars().next().unwrap_or(' ')),
+            ..blank(span)
+        },
+        TokenKind::Dash => Item {
+            kind: ItemKind::Dash,
+            ..blank(span)
+        },
+        TokenKind::QuoteMark | TokenKind::Handle | TokenKind::Url => blank(span),
+    }
+}
+
+/// Whether a word ends in a possessive `’s`, `'s` or a plural `s’`.
+pub fn ends_possessive(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 2
+        && (word.ends_with("'s")
+            || word.ends_with("’s")
+            || word.ends_with("s'")
+            || word.ends_with("s’"))
+}
+
+/// The word without its possessive ending.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
