@@ -62,7 +62,9 @@ fn stages(c: &mut Criterion) {
         b.iter(|| attrcheck::parse::parse_article(black_box(&text)))
     });
     group.bench_function("claims", |b| {
-        b.iter(|| attrcheck::claims::extract(black_box(&text), black_box(&article), settings.lexicon))
+        b.iter(|| {
+            attrcheck::claims::extract(black_box(&text), black_box(&article), settings.lexicon)
+        })
     });
     group.bench_function("check_file", |b| {
         b.iter(|| attrcheck::check_file(black_box(&source), &settings))

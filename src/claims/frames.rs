@@ -58,8 +58,9 @@ pub struct Found {
     pub placement: Placement,
     /// Sources cited by this one (`citing X`).
     pub cited: Vec<Range<usize>>,
-    /// Media this attribution came through, outermost first (`…, Reuters reported`, `told Reuters`).
-    pub outer: Vec<Range<usize>>,
+    /// Media this attribution came through, outermost first (`…, Reuters
+    /// reported`, `told Reuters`), with the cue that names each when there is one.
+    pub outer: Vec<(Range<usize>, Option<Span>)>,
     /// The channel (`on Twitter`, `in a statement`).
     pub channel: Option<Range<usize>>,
     /// The content is an anaphor for earlier sentences (`This was reported by X`).
@@ -131,7 +132,12 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// quotation item keeps).
     fn content_end(&self) -> usize {
         let mut e = self.hi;
-        while e > self.lo && matches!(self.items[e - 1].kind, ItemKind::Punct('.' | ',' | ';' | ':')) {
+        while e > self.lo
+            && matches!(
+                self.items[e - 1].kind,
+                ItemKind::Punct('.' | ',' | ';' | ':')
+            )
+        {
             e -= 1;
         }
         e
@@ -208,10 +214,16 @@ impl<'a, 'l> Reader<'a, 'l> {
                         let np_like = |w: &Item<'_>| {
                             w.cap || w.speaker.has(W::Unnamed) || w.speaker.has(W::Role)
                         };
-                        let content_word = |k: usize, w: &Item<'_>| w.flags == 0 && !self.verbish(k) && !self.verb_sense(k);
+                        let content_word = |k: usize, w: &Item<'_>| {
+                            w.flags == 0 && !self.verbish(k) && !self.verb_sense(k)
+                        };
                         if !head
-                            && right.is_some_and(|w| np_like(w) || w.has(DET | POSS) || content_word(s, w))
-                            && left.is_some_and(|w| (np_like(w) || content_word(i - 1, w)) && !w.has(PRON))
+                            && right.is_some_and(|w| {
+                                np_like(w) || w.has(DET | POSS) || content_word(s, w)
+                            })
+                            && left.is_some_and(|w| {
+                                (np_like(w) || content_word(i - 1, w)) && !w.has(PRON)
+                            })
                         {
                             s -= 1;
                             continue;
@@ -227,7 +239,11 @@ impl<'a, 'l> Reader<'a, 'l> {
                     if it.has(PRON | OBJ) && !it.has(POSS) && !head {
                         break;
                     }
-                    if head && (it.has(PREP | CONJ | SUBORD | DET | CONNECTIVE | ADV | VERB | LINKING) && !it.has(QUANT) || self.verbish(i)) {
+                    if head
+                        && (it.has(PREP | CONJ | SUBORD | DET | CONNECTIVE | ADV | VERB | LINKING)
+                            && !it.has(QUANT)
+                            || self.verbish(i))
+                    {
                         return None;
                     }
                     if !head && (self.verb_sense(i) || self.verbish(i)) {
@@ -260,7 +276,8 @@ impl<'a, 'l> Reader<'a, 'l> {
         // part of the phrase (`But the minister`, `Yesterday Smith`).
         while s < end
             && self.word(s).is_some_and(|w| {
-                (w.has(CONNECTIVE | CONJ | TIME | ADV) && !w.has(DET | QUANT)) || w.has(SUBORD) && !w.has(PREP)
+                (w.has(CONNECTIVE | CONJ | TIME | ADV) && !w.has(DET | QUANT))
+                    || w.has(SUBORD) && !w.has(PREP)
             })
         {
             s += 1;
@@ -275,8 +292,11 @@ impl<'a, 'l> Reader<'a, 'l> {
             });
             s = restart?;
         }
-        (s < end && self.items[s..end].iter().any(|it| it.is_word() && !it.has(DET)))
-            .then_some(s..end)
+        (s < end
+            && self.items[s..end]
+                .iter()
+                .any(|it| it.is_word() && !it.has(DET)))
+        .then_some(s..end)
     }
 
     /// The noun phrase starting at `start`, walking right (`according to X`,
@@ -289,7 +309,10 @@ impl<'a, 'l> Reader<'a, 'l> {
                 ItemKind::Word => {
                     if it.has(CONJ) {
                         let right = self.word(e + 1);
-                        if e > start && right.is_some_and(|w| w.cap || w.speaker.has(W::Unnamed)) && self.items[e - 1].cap {
+                        if e > start
+                            && right.is_some_and(|w| w.cap || w.speaker.has(W::Unnamed))
+                            && self.items[e - 1].cap
+                        {
                             e += 1;
                             continue;
                         }
@@ -301,7 +324,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                     {
                         break;
                     }
-                    if e > start && (self.verb_sense(e) || it.has(VERB | LINKING)) {
+                    if e > start
+                        && (self.verb_sense(e) || it.has(VERB | LINKING) || self.verbish(e))
+                    {
                         break;
                     }
                     if it.senses.iter().any(|s| s.class == CueClass::Citing) {
@@ -331,7 +356,12 @@ impl<'a, 'l> Reader<'a, 'l> {
                     e += 1;
                 }
                 ItemKind::Number => e += 1,
-                ItemKind::Punct('.') if !self.at_end(e) && self.items[e].span.start == self.items[e - 1].span.end => e += 1,
+                ItemKind::Punct('.')
+                    if !self.at_end(e)
+                        && self.items[e].span.start == self.items[e - 1].span.end =>
+                {
+                    e += 1
+                }
                 _ => break,
             }
         }
@@ -359,7 +389,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                 w.has(DET | POSS) || w.speaker.has(W::Role) || w.speaker.has(W::Title);
             let name = w.cap
                 && !w.has(DET)
-                && self.items[app.clone()].iter().all(|it| it.cap || !it.is_word());
+                && self.items[app.clone()]
+                    .iter()
+                    .all(|it| it.cap || !it.is_word());
             if !(description || name && described) {
                 break;
             }
@@ -409,7 +441,10 @@ impl<'a, 'l> Reader<'a, 'l> {
             return Some((gs - 1..gs, true));
         }
         if last.is_word() && last.has(PRON) {
-            let ok = !bounded || gs - 1 == self.lo || self.is_boundary(gs - 2) || self.starts_clause(gs - 1);
+            let ok = !bounded
+                || gs - 1 == self.lo
+                || self.is_boundary(gs - 2)
+                || self.starts_clause(gs - 1);
             return ok.then_some((gs - 1..gs, false));
         }
         // Walk over comma-separated segments: appositions are kept,
@@ -453,11 +488,28 @@ impl<'a, 'l> Reader<'a, 'l> {
                             // Is the segment before another apposition or the content?
                             let prev_start = self.segment_start(np.start - 1);
                             if let Some(prev) = self.np_left(np.start - 1) {
+                                let is_name = |r: Range<usize>| {
+                                    self.items[r]
+                                        .iter()
+                                        .all(|it| !it.is_word() || it.cap && !it.has(DET | PRON))
+                                };
+                                let description = |k: usize| {
+                                    self.word(k).is_some_and(|w| {
+                                        w.has(DET | POSS)
+                                            || (!w.cap
+                                                && (w.speaker.has(W::Role)
+                                                    || w.speaker.has(W::Title)))
+                                    })
+                                };
+                                // `…,” Khaled Al-Maeena, editor at large,
+                                // said` or `…, a spokesman, Jane Doe, said`.
+                                let bounded_left =
+                                    prev_start == self.lo || self.is_boundary(prev_start - 1);
                                 if prev.start == prev_start
-                                    && self.items[np.start].cap
-                                    && !self.items[prev.start].cap
+                                    && bounded_left
+                                    && (is_name(prev.clone()) && description(np.start)
+                                        || is_name(np.clone()) && description(prev.start))
                                 {
-                                    // `…, a spokesman, Jane Doe,` – keep going.
                                     end = np.start;
                                     continue;
                                 }
@@ -484,7 +536,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                 end -= 1;
             }
         }
-        if bounded && start > self.lo && !self.is_boundary(start - 1) && !self.starts_clause(start) {
+        if bounded && start > self.lo && !self.is_boundary(start - 1) && !self.starts_clause(start)
+        {
             return None;
         }
         Some((start..end, false))
@@ -532,10 +585,17 @@ impl<'a, 'l> Reader<'a, 'l> {
                     if !it.cap && t.len() > 3 && t.ends_with("ed") && !self.noun_position(k) {
                         return true;
                     }
-                    if prev_np && !it.cap && t.len() > 2 && t.ends_with('s') && !t.ends_with("ss") && it.flags == 0 && !it.possessive {
+                    if prev_np
+                        && !it.cap
+                        && t.len() > 2
+                        && t.ends_with('s')
+                        && !t.ends_with("ss")
+                        && it.flags == 0
+                        && !it.possessive
+                    {
                         return true;
                     }
-                    prev_np = it.cap || it.has(PRON) || (it.flags == 0 && !it.cap);
+                    prev_np = (it.cap && !it.has(DET)) || it.has(PRON);
                 }
                 ItemKind::Number => prev_np = true,
                 ItemKind::Punct(',') if commas < 2 => {
@@ -561,7 +621,12 @@ impl<'a, 'l> Reader<'a, 'l> {
                 j += 1;
                 continue;
             }
-            if w.has(PREP) && matches!(w.text(self.text).to_ascii_lowercase().as_str(), "on" | "in" | "at" | "during" | "via" | "through" | "over") {
+            if w.has(PREP)
+                && matches!(
+                    w.text(self.text).to_ascii_lowercase().as_str(),
+                    "on" | "in" | "at" | "during" | "via" | "through" | "over"
+                )
+            {
                 // A short phrase naming a time, channel, document or medium.
                 let mut e = j + 1;
                 let mut named = false;
@@ -575,7 +640,11 @@ impl<'a, 'l> Reader<'a, 'l> {
                         }
                         break;
                     };
-                    if x.has(TIME) || x.speaker.has(W::Channel) || x.speaker.has(W::Document) || x.speaker.has(W::Media) {
+                    if x.has(TIME)
+                        || x.speaker.has(W::Channel)
+                        || x.speaker.has(W::Document)
+                        || x.speaker.has(W::Media)
+                    {
                         named = true;
                         is_channel |= !x.has(TIME);
                         e += 1;
@@ -609,7 +678,9 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// Congress`): its range.
     fn recipient(&self, j: usize) -> Option<Range<usize>> {
         let w = self.word(j)?;
-        if w.has(OBJ) && !w.has(POSS) || w.has(OBJ | POSS) && self.word(j + 1).is_none_or(|n| !n.cap && n.flags != 0) {
+        if w.has(OBJ) && !w.has(POSS)
+            || w.has(OBJ | POSS) && self.word(j + 1).is_none_or(|n| !n.cap && n.flags != 0)
+        {
             return Some(j..j + 1);
         }
         if w.has(PREP | CONJ | SUBORD | REL | WH | AUX | MODAL) && !w.has(DET) {
@@ -632,14 +703,17 @@ impl<'a, 'l> Reader<'a, 'l> {
     }
 
     /// The complement of a verb at `j`, given the verb's frames.
-    fn complement(&self, j: usize, frames: crate::lexicon::Frames, speech: bool) -> Complement {
+    fn complement(&self, j: usize, frames: crate::lexicon::Frames) -> Complement {
         if self.quote(j) && frames.has(F::Quote) {
             return Complement::Quote(j);
         }
         if (self.punct(j, ',') || self.punct(j, ':')) && self.quote(j + 1) && frames.has(F::Quote) {
             return Complement::Quote(j + 1);
         }
-        if self.punct(j, ':') && j + 1 < self.content_end() && (frames.has(F::Colon) || frames.has(F::Quote)) {
+        if self.punct(j, ':')
+            && j + 1 < self.content_end()
+            && (frames.has(F::Colon) || frames.has(F::Quote))
+        {
             return Complement::After(j + 1);
         }
         if let Some(w) = self.word(j) {
@@ -648,7 +722,10 @@ impl<'a, 'l> Reader<'a, 'l> {
                 return Complement::After(j);
             }
             if t.eq_ignore_ascii_case("to") && frames.has(F::To) {
-                if self.word(j + 1).is_some_and(|n| !n.cap && !n.has(DET | POSS | PRON | OBJ | PREP) || n.has(NEG)) {
+                if self
+                    .word(j + 1)
+                    .is_some_and(|n| !n.cap && !n.has(DET | POSS | PRON | OBJ | PREP) || n.has(NEG))
+                {
                     return Complement::After(j);
                 }
             }
@@ -664,9 +741,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             // Speech verbs rarely take a plain object: `said the combined
             // lapses raise questions` is a clause even when no verb form
             // gives it away.
-            if frames.has(F::Clause)
-                && frames.has(F::Tag)
-                && speech
+            if frames.has(F::NoObject)
                 && (w.has(DET | POSS | PRON | QUANT) || w.cap)
                 && !w.has(REL | WH | OBJ)
                 && self.words_until_boundary(j) >= 4
@@ -681,7 +756,12 @@ impl<'a, 'l> Reader<'a, 'l> {
             }
             return Complement::None;
         }
-        if self.items.get(j).is_some_and(|it| it.kind == ItemKind::Number) && j < self.hi {
+        if self
+            .items
+            .get(j)
+            .is_some_and(|it| it.kind == ItemKind::Number)
+            && j < self.hi
+        {
             if frames.has(F::Clause) && self.clause_at(j) {
                 return Complement::After(j);
             }
@@ -695,7 +775,10 @@ impl<'a, 'l> Reader<'a, 'l> {
                 || self.punct(j, ',')
                 || self.punct(j, ';')
                 || self.punct(j, ')')
-                || self.items.get(j).is_some_and(|it| j < self.hi && it.kind == ItemKind::Dash))
+                || self
+                    .items
+                    .get(j)
+                    .is_some_and(|it| j < self.hi && it.kind == ItemKind::Dash))
         {
             return Complement::Tag(j);
         }
@@ -814,7 +897,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                 w.has(AUX | MODAL | NEG | ADV | FUTURE)
                     || w.has(CONNECTIVE) && !w.cap && !w.has(CONJ)
             })
-            && !self.word(gs - 1).is_some_and(|w| w.has(PRON | CONJ | DET | REL))
+            && !self
+                .word(gs - 1)
+                .is_some_and(|w| w.has(PRON | CONJ | DET | REL))
         {
             gs -= 1;
         }
@@ -827,13 +912,28 @@ impl<'a, 'l> Reader<'a, 'l> {
             && !sense.gerund
             && {
                 let t = self.items[i].text(self.text).to_ascii_lowercase();
-                t.ends_with("ed") || matches!(t.as_str(), "said" | "told" | "known" | "thought" | "understood" | "shown" | "seen" | "heard" | "found" | "written")
+                t.ends_with("ed")
+                    || matches!(
+                        t.as_str(),
+                        "said"
+                            | "told"
+                            | "known"
+                            | "thought"
+                            | "understood"
+                            | "shown"
+                            | "seen"
+                            | "heard"
+                            | "found"
+                            | "written"
+                    )
             };
         let kind = cue_kind(sense.class);
         if sense.class == CueClass::Document {
             // `reads` is a cue only after a document (`the message reads`).
             let (np, _) = self.speaker_left(gs, false)?;
-            let head = (np.start..np.end).rev().find(|&k| self.items[k].is_word())?;
+            let head = (np.start..np.end)
+                .rev()
+                .find(|&k| self.items[k].is_word())?;
             let h = &self.items[head];
             if !(h.speaker.has(W::Document) || h.speaker.has(W::Post)) {
                 return None;
@@ -844,6 +944,7 @@ impl<'a, 'l> Reader<'a, 'l> {
         let after_boundary = gs > self.lo
             && (self.punct(gs - 1, ',') || self.quote(gs - 1))
             && sense.frames.has(F::Tag)
+            && !sense.gerund
             && group.is_empty();
         if after_boundary {
             let f = self.new_found(gs..end, i, kind);
@@ -856,7 +957,7 @@ impl<'a, 'l> Reader<'a, 'l> {
         let mut f = self.new_found(gs..cue_end, i, kind);
         f.channel = channel;
         if passive {
-            return self.passive_frame(f, gs, j);
+            return self.passive_frame(f, gs, j, sense);
         }
         if sense.gerund && gs > self.lo && self.punct(gs - 1, ',') {
             f.participle = true;
@@ -876,16 +977,18 @@ impl<'a, 'l> Reader<'a, 'l> {
             }
         }
         // `, citing X,` between the verb and its complement.
-        let speech = matches!(sense.class, CueClass::Speech | CueClass::Report);
-        let mut complement = self.complement(j, sense.frames, speech);
+        let mut complement = self.complement(j, sense.frames);
         if let Complement::Tag(t) = complement {
             if self.punct(t, ',') {
-                if let Some(c) = self.word(t + 1).filter(|w| w.senses.iter().any(|s| s.class == CueClass::Citing)) {
+                if let Some(c) = self
+                    .word(t + 1)
+                    .filter(|w| w.senses.iter().any(|s| s.class == CueClass::Citing))
+                {
                     let _ = c;
                     if let Some(np) = self.np_right(t + 2) {
                         if self.punct(np.end, ',') {
                             f.cited.push(np.clone());
-                            let next = self.complement(np.end + 1, sense.frames, speech);
+                            let next = self.complement(np.end + 1, sense.frames);
                             if matches!(next, Complement::After(_) | Complement::Quote(_)) {
                                 complement = next;
                             }
@@ -895,16 +998,24 @@ impl<'a, 'l> Reader<'a, 'l> {
             }
         }
         if let Some(r) = &recipient {
-            if super::speaker::contains_kind(self.text, self.items, r.clone(), self.lexicon, W::Media) {
-                f.outer.push(r.clone());
+            if super::speaker::contains_kind(
+                self.text,
+                self.items,
+                r.clone(),
+                self.lexicon,
+                W::Media,
+            ) {
+                f.outer.push((r.clone(), None));
             }
         }
         if let Some(ch) = &f.channel {
             // `in an interview with CNN`: the medium is a chain link.
-            let media: Option<usize> = ch.clone().find(|&k| self.items[k].speaker.has(W::Media) && self.items[k].cap);
+            let media: Option<usize> = ch
+                .clone()
+                .find(|&k| self.items[k].speaker.has(W::Media) && self.items[k].cap);
             if let Some(m) = media {
                 if let Some(np) = self.np_right(m) {
-                    f.outer.push(np.start..np.end.min(ch.end));
+                    f.outer.push((np.start..np.end.min(ch.end), None));
                 }
             }
         }
@@ -914,7 +1025,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                     return None;
                 }
                 f.placement = Placement::After;
-                f.content.push(c..self.content_end().max(c + 1));
+                let end = self.clause_end(c, self.content_end());
+                f.content.push(c..end.max(c + 1));
                 if f.participle {
                     return Some(f);
                 }
@@ -957,7 +1069,10 @@ impl<'a, 'l> Reader<'a, 'l> {
                 let after_boundary = gs == self.lo
                     || self.punct(gs - 1, ',')
                     || self.quote(gs - 1)
-                    || self.items.get(gs - 1).is_some_and(|p| p.kind == ItemKind::Dash);
+                    || self
+                        .items
+                        .get(gs - 1)
+                        .is_some_and(|p| p.kind == ItemKind::Dash);
                 let _ = t;
                 self.tag_frame(f, gs, j, after_boundary)
             }
@@ -981,7 +1096,10 @@ impl<'a, 'l> Reader<'a, 'l> {
         !self.headline
             && self.items[i].cap
             && i > self.lo
-            && !matches!(self.items[i - 1].kind, ItemKind::Quote { .. } | ItemKind::Punct(':' | '(') | ItemKind::Dash)
+            && !matches!(
+                self.items[i - 1].kind,
+                ItemKind::Quote { .. } | ItemKind::Punct(':' | '(') | ItemKind::Dash
+            )
     }
 
     /// `Do you think …?`: an auxiliary before the source at the start of a question.
@@ -992,9 +1110,11 @@ impl<'a, 'l> Reader<'a, 'l> {
         }
         // `you` asked about (`What do you think …?`), or an auxiliary before
         // the source (`Do they believe …?`).
-        self.word(speaker_start).is_some_and(|w| w.text(self.text).eq_ignore_ascii_case("you"))
+        self.word(speaker_start)
+            .is_some_and(|w| w.text(self.text).eq_ignore_ascii_case("you"))
             || (self.lo..speaker_start).rev().take(4).any(|k| {
-                self.word(k).is_some_and(|w| w.has(AUX | MODAL) && !w.has(PRON))
+                self.word(k)
+                    .is_some_and(|w| w.has(AUX | MODAL) && !w.has(PRON))
             })
     }
 
@@ -1009,7 +1129,9 @@ impl<'a, 'l> Reader<'a, 'l> {
         }
         let conj = self.word(sp - 1)?;
         let t = conj.text(self.text).to_ascii_lowercase();
-        if matches!(t.as_str(), "and" | "but" | "while" | "whereas" | "yet") && self.punct(sp - 2, ',') {
+        if matches!(t.as_str(), "and" | "but" | "while" | "whereas" | "yet")
+            && self.punct(sp - 2, ',')
+        {
             return Some(sp - 2);
         }
         None
@@ -1037,19 +1159,28 @@ impl<'a, 'l> Reader<'a, 'l> {
         // Content before: from the utterance start (after a leading
         // connective) to the boundary before the source.
         let mut b_end = before_end;
-        while b_end > self.lo && matches!(self.items[b_end - 1].kind, ItemKind::Punct(',' | ':') | ItemKind::Dash) {
+        while b_end > self.lo
+            && matches!(
+                self.items[b_end - 1].kind,
+                ItemKind::Punct(',' | ':') | ItemKind::Dash
+            )
+        {
             b_end -= 1;
         }
         let b_start = self.skip_lead(self.clause_start(b_end), b_end);
         let before = (b_start < b_end).then_some(b_start..b_end);
         // Content after: `, “B.”`, `; and, later, “B.”` or `, will fail.`
         let mut after_range = None;
-        if !self.at_end(after) && (self.punct(after, ',') || self.punct(after, ';') || self.quote(after)) {
+        if !self.at_end(after)
+            && (self.punct(after, ',') || self.punct(after, ';') || self.quote(after))
+        {
             let mut a_start = after;
             while a_start < self.hi
                 && (self.punct(a_start, ',')
                     || self.punct(a_start, ';')
-                    || self.word(a_start).is_some_and(|w| w.has(CONJ | TIME) || w.has(ADV) && !w.has(DET)))
+                    || self
+                        .word(a_start)
+                        .is_some_and(|w| w.has(CONJ | TIME) || w.has(ADV) && !w.has(DET)))
             {
                 a_start += 1;
             }
@@ -1064,7 +1195,9 @@ impl<'a, 'l> Reader<'a, 'l> {
             } else if !skipped_conj && !self.punct(after, ';') {
                 // A participle or a new cue after the tag is its own frame.
                 let participle = self.word(a_start).is_some_and(|w| {
-                    w.senses.iter().any(|s| s.gerund || s.class == CueClass::Citing)
+                    w.senses
+                        .iter()
+                        .any(|s| s.gerund || s.class == CueClass::Citing)
                 });
                 if !participle && a_start < a_end {
                     after_range = Some(a_start..a_end);
@@ -1102,11 +1235,64 @@ impl<'a, 'l> Reader<'a, 'l> {
     pub fn subject(&self) -> Option<Range<usize>> {
         let mut start = self.skip_lead(self.lo, self.hi);
         let first = self.items.get(start).filter(|_| start < self.hi)?;
-        if first.is_word() && (first.has(PREP | SUBORD | CONNECTIVE | TIME) || self.adjunct_segment(start..start + 1)) {
+        if first.is_word()
+            && (first.has(PREP | SUBORD | CONNECTIVE | TIME)
+                || self.adjunct_segment(start..start + 1))
+        {
             let comma = (start..self.hi.min(start + 12)).find(|&k| self.items[k].is_punct(','))?;
             start = comma + 1;
         }
         self.np_right(start)
+    }
+
+    /// Where reported content starting at `start` ends, at the latest at
+    /// `end`: before a semicolon or dash, or before a new clause joined by
+    /// a comma (`…, but this number is very uncertain`, `…, they can take
+    /// …`). A comma right after a leading subordinate clause (`that, as
+    /// the parents came from India, …, they should …`) does not end it.
+    fn clause_end(&self, start: usize, end: usize) -> usize {
+        let mut first = start;
+        if self.is(first, "that") {
+            first += 1;
+        }
+        while self.punct(first, ',') {
+            first += 1;
+        }
+        let mut subordinate = self
+            .word(first)
+            .is_some_and(|w| w.has(SUBORD) || w.has(WH) && !w.has(REL));
+        let mut k = start + 1;
+        while k < end {
+            let it = &self.items[k];
+            match it.kind {
+                ItemKind::Punct(';') | ItemKind::Dash => return k,
+                ItemKind::Punct(',') => {
+                    let mut m = k + 1;
+                    let conj = self
+                        .word(m)
+                        .filter(|w| w.has(CONJ) && !w.has(PREP))
+                        .map(|w| w.text(self.text).to_ascii_lowercase());
+                    if conj.is_some() {
+                        m += 1;
+                    }
+                    let pronoun_clause = self.word(m).is_some_and(|w| {
+                        w.has(PRON) && !w.has(REL | ANAPHOR) || w.has(PRON) && w.has(AUX)
+                    }) && (self.word(m).is_some_and(|w| w.has(AUX | MODAL))
+                        || self.word(m + 1).is_some_and(|w| !w.has(PREP | CONJ | REL)));
+                    let contrast = conj
+                        .as_deref()
+                        .is_some_and(|c| matches!(c, "but" | "so" | "yet"))
+                        && !self.quote(m);
+                    if (pronoun_clause || contrast) && !subordinate {
+                        return k;
+                    }
+                    subordinate = false;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        end
     }
 
     /// The words from `j` to the next boundary.
@@ -1147,7 +1333,9 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// Skips leading connectives, conjunctions and commas of a content region.
     fn skip_lead(&self, mut s: usize, end: usize) -> usize {
         while s < end
-            && (self.word(s).is_some_and(|w| w.has(CONJ) || w.has(CONNECTIVE) && !w.has(ADV))
+            && (self
+                .word(s)
+                .is_some_and(|w| w.has(CONJ) || w.has(CONNECTIVE) && !w.has(ADV))
                 || self.punct(s, ','))
         {
             s += 1;
@@ -1165,7 +1353,15 @@ impl<'a, 'l> Reader<'a, 'l> {
                 w.has(PREP)
                     && matches!(
                         w.text(self.text).to_ascii_lowercase().as_str(),
-                        "to" | "in" | "at" | "on" | "during" | "after" | "before" | "while" | "with" | "from"
+                        "to" | "in"
+                            | "at"
+                            | "on"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "while"
+                            | "with"
+                            | "from"
                     )
             })
         });
@@ -1179,14 +1375,22 @@ impl<'a, 'l> Reader<'a, 'l> {
                 after += 1;
             }
         }
-        if !(self.at_end(after) || self.punct(after, ',') || self.punct(after, ';') || self.quote(after)) {
+        if !(self.at_end(after)
+            || self.punct(after, ',')
+            || self.punct(after, ';')
+            || self.quote(after))
+        {
             return None;
         }
         // The source is a name, a described person or a pronoun (`said he`).
         let first = self.word(np.start)?;
         let described = first.has(DET | POSS) && np.len() >= 2 && !first.has(REL);
         let pronoun = np.len() == 1 && first.has(PRON) && !first.has(ANAPHOR);
-        if !((first.cap && !first.has(DET | REL | PRON)) || described || pronoun || first.speaker.has(W::Unnamed)) {
+        if !((first.cap && !first.has(DET | REL | PRON))
+            || described
+            || pronoun
+            || first.speaker.has(W::Unnamed))
+        {
             return None;
         }
         f.speaker = Some(np.clone());
@@ -1201,10 +1405,12 @@ impl<'a, 'l> Reader<'a, 'l> {
 
     /// Passives: `This was reported by X`, `X was announced by Y`,
     /// `it is believed that …`, `X is said to …`.
-    fn passive_frame(&self, mut f: Found, gs: usize, j: usize) -> Option<Found> {
+    fn passive_frame(&self, mut f: Found, gs: usize, j: usize, sense: &Sense) -> Option<Found> {
         // The subject before the group.
         let subject = self.np_left(gs).or_else(|| {
-            self.word(gs - 1).filter(|w| w.has(PRON | ANAPHOR)).map(|_| gs - 1..gs)
+            self.word(gs - 1)
+                .filter(|w| w.has(PRON | ANAPHOR))
+                .map(|_| gs - 1..gs)
         });
         if self.is(j, "by") {
             let agent = self.np_right(j + 1)?;
@@ -1214,7 +1420,9 @@ impl<'a, 'l> Reader<'a, 'l> {
             while self.punct(k, ',') {
                 let Some(w) = self.word(k + 1) else { break };
                 if w.senses.iter().any(|s| s.class == CueClass::Citing) {
-                    let Some(np) = self.np_right(k + 2) else { break };
+                    let Some(np) = self.np_right(k + 2) else {
+                        break;
+                    };
                     f.cited.push(np.clone());
                     k = np.end;
                 } else {
@@ -1222,7 +1430,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                 }
             }
             let subject = subject?;
-            if subject.len() <= 2 && self.items[subject.end - 1].has(ANAPHOR) || subject.len() <= 2 && self.is(subject.end - 1, "information") {
+            if subject.len() <= 2 && self.items[subject.end - 1].has(ANAPHOR)
+                || subject.len() <= 2 && self.is(subject.end - 1, "information")
+            {
                 f.anaphoric = true;
                 f.content = vec![subject];
             } else {
@@ -1233,14 +1443,32 @@ impl<'a, 'l> Reader<'a, 'l> {
         }
         // Agentless: `it is believed that …`, `I was told that …` (the
         // subject is the recipient, not the content).
-        let expletive = subject.as_ref().is_some_and(|s| s.len() == 1 && self.is(s.start, "it"));
+        let expletive = subject
+            .as_ref()
+            .is_some_and(|s| s.len() == 1 && self.is(s.start, "it"));
         if self.is(j, "that") {
             f.content = vec![j..self.content_end()];
             f.placement = Placement::After;
             return Some(f);
         }
-        if let Some(subject) = subject {
-            if self.is(j, "to") && !expletive && self.word(j + 1).is_some_and(|w| !w.cap && !w.has(DET | POSS | PREP)) {
+        // `X is said to …`, `X is believed to …`: hearsay and belief verbs
+        // only (`he was admitted to hospital` is no attribution).
+        let hearsay = matches!(
+            sense.class,
+            CueClass::Belief | CueClass::Knowledge | CueClass::Report
+        ) || self
+            .lexicon
+            .cues
+            .entries()
+            .get(sense.entry as usize)
+            .is_some_and(|e| matches!(e.cue.as_str(), "say" | "allege" | "claim"));
+        if let Some(subject) = subject.filter(|_| hearsay) {
+            if self.is(j, "to")
+                && !expletive
+                && self.word(j + 1).is_some_and(|w| {
+                    !w.cap && !w.has(DET | POSS | PREP | OBJ) && w.speaker.is_empty()
+                })
+            {
                 f.content = vec![subject, j..self.content_end()];
                 f.placement = Placement::Around;
                 return Some(f);
@@ -1254,7 +1482,11 @@ impl<'a, 'l> Reader<'a, 'l> {
         let np = self.np_right(end)?;
         let np = self.apposition_right(np, false);
         // A trailing comma of the apposition is not the source's.
-        let np = if np.end > np.start + 1 && self.punct(np.end - 1, ',') && !self.at_end(np.end) && !self.punct(np.end, ',') {
+        let np = if np.end > np.start + 1
+            && self.punct(np.end - 1, ',')
+            && !self.at_end(np.end)
+            && !self.punct(np.end, ',')
+        {
             np.start..np.end - 1
         } else {
             np
@@ -1265,7 +1497,9 @@ impl<'a, 'l> Reader<'a, 'l> {
         while self.punct(after, ',') {
             let Some(w) = self.word(after + 1) else { break };
             if w.senses.iter().any(|s| s.class == CueClass::Citing) {
-                let Some(c) = self.np_right(after + 2) else { break };
+                let Some(c) = self.np_right(after + 2) else {
+                    break;
+                };
                 f.cited.push(c.clone());
                 after = c.end;
             } else {
@@ -1335,7 +1569,9 @@ impl<'a, 'l> Reader<'a, 'l> {
     fn nominal_frame(&self, i: usize, end: usize, _sense: &Sense) -> Option<Found> {
         // `POSS N is/was that|to|:`
         let poss = i > self.lo
-            && self.word(i - 1).is_some_and(|w| w.has(POSS) && !w.has(DET) || w.possessive);
+            && self
+                .word(i - 1)
+                .is_some_and(|w| w.has(POSS) && !w.has(DET) || w.possessive);
         if poss && self.word(end).is_some_and(|w| w.has(BE)) {
             let c = end + 1;
             let complement = self.is(c, "that") || self.is(c, "to") || self.punct(c, ':');
@@ -1392,21 +1628,29 @@ impl<'a, 'l> Reader<'a, 'l> {
         if f.content.is_empty() {
             return None;
         }
-        f.placement = if f.content.len() == 2 { Placement::Around } else { Placement::After };
+        f.placement = if f.content.len() == 2 {
+            Placement::Around
+        } else {
+            Placement::After
+        };
         Some(f)
     }
 
     /// `I am sure that …`, `she is confident the deal will pass`.
     fn adjective_frame(&self, i: usize, end: usize, sense: &Sense) -> Option<Found> {
         let mut k = i;
-        while k > self.lo && self.word(k - 1).is_some_and(|w| w.has(ADV | NEG) && !w.has(BE)) {
+        while k > self.lo
+            && self
+                .word(k - 1)
+                .is_some_and(|w| w.has(ADV | NEG) && !w.has(BE))
+        {
             k -= 1;
         }
         let cop = self.word(k.checked_sub(1)?)?;
         if !cop.has(BE) {
             return None;
         }
-        let c = self.complement(end, sense.frames, false);
+        let c = self.complement(end, sense.frames);
         let Complement::After(c) = c else {
             return None;
         };
@@ -1414,7 +1658,11 @@ impl<'a, 'l> Reader<'a, 'l> {
             (k, Some((k - 1..k, false)))
         } else {
             let mut gs = k - 1;
-            while gs > self.lo && self.word(gs - 1).is_some_and(|w| w.has(AUX | MODAL | NEG | ADV) && !w.has(PRON)) {
+            while gs > self.lo
+                && self
+                    .word(gs - 1)
+                    .is_some_and(|w| w.has(AUX | MODAL | NEG | ADV) && !w.has(PRON))
+            {
                 gs -= 1;
             }
             (gs, self.speaker_left(gs, false))
@@ -1434,19 +1682,30 @@ impl<'a, 'l> Reader<'a, 'l> {
             return None;
         }
         let label = self.lo..colon;
-        let words: Vec<&Item<'_>> = self.items[label.clone()].iter().filter(|it| it.is_word()).collect();
+        let words: Vec<&Item<'_>> = self.items[label.clone()]
+            .iter()
+            .filter(|it| it.is_word())
+            .collect();
         if words.is_empty() || words.len() > 6 {
             return None;
         }
-        if self.items[label.clone()].iter().any(|it| !(it.is_word() || it.is_punct('.') || it.is_punct(','))) {
+        if self.items[label.clone()]
+            .iter()
+            .any(|it| !(it.is_word() || it.is_punct('.') || it.is_punct(',')))
+        {
             return None;
         }
         let caps = words.iter().filter(|w| w.cap).count();
-        let role = words.iter().any(|w| w.speaker.has(W::Role) || w.speaker.has(W::Title));
+        let role = words
+            .iter()
+            .any(|w| w.speaker.has(W::Role) || w.speaker.has(W::Title));
         let pron = words.len() == 1 && words[0].has(PRON);
         let quote_after = self.quote(colon + 1);
         let name_like = caps == words.len() && !words[0].has(DET | PREP | CONJ | SUBORD);
-        if !(pron || (name_like && (words.len() >= 2 || quote_after)) || (role && caps >= 1 && quote_after)) {
+        if !(pron
+            || (name_like && (words.len() >= 2 || quote_after))
+            || (role && caps >= 1 && quote_after))
+        {
             return None;
         }
         // Not a cue verb before the colon: that is the verb frame's.
@@ -1463,7 +1722,11 @@ impl<'a, 'l> Reader<'a, 'l> {
     fn dash_signature(&self) -> Option<Found> {
         let q = (self.lo..self.hi).find(|&k| self.quote(k))?;
         let dash = q + 1 + usize::from(self.punct(q + 1, ','));
-        if !self.items.get(dash).is_some_and(|it| dash < self.hi && it.kind == ItemKind::Dash) {
+        if !self
+            .items
+            .get(dash)
+            .is_some_and(|it| dash < self.hi && it.kind == ItemKind::Dash)
+        {
             return None;
         }
         let np = self.np_right(dash + 1)?;
@@ -1514,7 +1777,15 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
         if f.speaker.is_none() && f.content.is_empty() && !f.cited.is_empty() {
             if let Some(prev) = accepted.last_mut() {
                 if prev.at < f.at {
-                    prev.cited.extend(f.cited);
+                    for c in f.cited {
+                        if !prev
+                            .cited
+                            .iter()
+                            .any(|p| p.start <= c.start && c.start < p.end.max(p.start + 1))
+                        {
+                            prev.cited.push(c);
+                        }
+                    }
                 }
             }
             continue;
@@ -1522,10 +1793,13 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
         let inside = |a: &Found, at: usize| a.content.iter().any(|c| c.contains(&at));
         match f.placement {
             Placement::After => {
-                if let Some(pos) = accepted.iter().position(|a| inside(a, f.group_start) || inside(a, f.at)) {
-                    let boundary = f.coordinated_at.or_else(|| {
-                        f.participle.then(|| f.group_start.saturating_sub(1))
-                    });
+                if let Some(pos) = accepted
+                    .iter()
+                    .position(|a| inside(a, f.group_start) || inside(a, f.at))
+                {
+                    let boundary = f
+                        .coordinated_at
+                        .or_else(|| f.participle.then(|| f.group_start.saturating_sub(1)));
                     match boundary {
                         Some(b) => {
                             let a = &mut accepted[pos];
@@ -1561,28 +1835,41 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
                 accepted.push(f);
             }
             Placement::Around
-                if accepted.iter().any(|a| inside(a, f.group_start) || inside(a, f.at)) =>
+                if accepted
+                    .iter()
+                    .any(|a| inside(a, f.group_start) || inside(a, f.at)) =>
             {
                 // A parenthetical or passive inside another's content.
             }
             Placement::Before | Placement::Around => {
-                let region_end = f.speaker.as_ref().map_or(f.group_start, |s| s.start.min(f.group_start));
+                let region_end = f
+                    .speaker
+                    .as_ref()
+                    .map_or(f.group_start, |s| s.start.min(f.group_start));
                 let inner: Vec<usize> = accepted
                     .iter()
                     .enumerate()
-                    .filter(|(_, a)| a.at < region_end && !a.anaphoric || a.anaphoric && a.at < region_end)
+                    .filter(|(_, a)| {
+                        a.at < region_end && !a.anaphoric || a.anaphoric && a.at < region_end
+                    })
                     .map(|(k, _)| k)
                     .collect();
                 let report = matches!(f.cue_kind, CueKind::Report)
                     || f.speaker.as_ref().is_some_and(|s| {
-                        super::speaker::contains_kind(r.text, r.items, s.clone(), r.lexicon, W::Media)
+                        super::speaker::contains_kind(
+                            r.text,
+                            r.items,
+                            s.clone(),
+                            r.lexicon,
+                            W::Media,
+                        )
                     });
                 if !inner.is_empty() && f.content.len() <= 1 {
                     if report {
                         // `X said A, Reuters reported`: Reuters is a medium.
                         if let Some(sp) = f.speaker.clone() {
                             for &k in &inner {
-                                accepted[k].outer.insert(0, sp.clone());
+                                accepted[k].outer.insert(0, (sp.clone(), Some(f.cue)));
                             }
                         }
                         continue;

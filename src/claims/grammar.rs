@@ -476,9 +476,9 @@ const WORDS: &[(&str, Flags)] = &[
 /// Adverbs in `-ly` that are not adverbs.
 const NOT_LY_ADVERBS: &[&str] = &[
     "reply", "supply", "apply", "ally", "rally", "comply", "imply", "multiply", "fly", "family",
-    "assembly", "anomaly", "monopoly", "belly", "bully", "folly", "holy", "july", "italy",
-    "only", "early", "daily", "weekly", "monthly", "yearly", "friendly", "elderly", "likely",
-    "unlikely", "lonely", "lovely", "ugly", "silly", "jelly", "rely",
+    "assembly", "anomaly", "monopoly", "belly", "bully", "folly", "holy", "july", "italy", "only",
+    "early", "daily", "weekly", "monthly", "yearly", "friendly", "elderly", "likely", "unlikely",
+    "lonely", "lovely", "ugly", "silly", "jelly", "rely",
 ];
 
 /// The table of closed-class words, built on first use.

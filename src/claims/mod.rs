@@ -117,7 +117,8 @@ impl<'a, 'l> Extractor<'a, 'l> {
     }
 
     fn finish(mut self) -> Vec<Claim> {
-        self.drafts.sort_by_key(|d| (d.claim.span.start, d.claim.span.end));
+        self.drafts
+            .sort_by_key(|d| (d.claim.span.start, d.claim.span.end));
         self.drafts
             .into_iter()
             .enumerate()
@@ -200,7 +201,10 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 self.apply_anaphoric(&r, &f, b, post, block_start);
             }
             if had_claims || covered >= total {
-                if had_claims && total > covered + content_words && total - covered - content_words > content_words {
+                if had_claims
+                    && total > covered + content_words
+                    && total - covered - content_words > content_words
+                {
                     // The sentence says more than it attributes (`Russia sent
                     // proposals, which, in its opinion, are necessary`): its
                     // own words are an unattributed claim.
@@ -283,7 +287,9 @@ impl<'a, 'l> Extractor<'a, 'l> {
         Draft {
             open_ended: f.placement == Placement::After
                 && kind != ClaimKind::Direct
-                && f.content.last().is_some_and(|c| c.end >= r.hi.saturating_sub(1)),
+                && f.content
+                    .last()
+                    .is_some_and(|c| c.end >= r.hi.saturating_sub(1)),
             claim: Claim {
                 id: 0,
                 kind,
@@ -442,17 +448,21 @@ impl<'a, 'l> Extractor<'a, 'l> {
     ) -> Vec<ChainLink> {
         let mut chain: Vec<ChainLink> = self.publisher.iter().cloned().collect();
         let publisher_text = self.publisher.as_ref().map(|p| p.span.text(self.text));
-        for o in &f.outer {
+        for (o, cue) in &f.outer {
             let span = speaker::span_of(r.items, o.clone());
             let same = publisher_text.is_some_and(|p| p.eq_ignore_ascii_case(span.text(self.text)));
             if same {
+                // `…, reports UNN` under a UNN dateline: the publisher's own cue.
+                if let Some(first) = chain.first_mut() {
+                    first.cue = first.cue.or(*cue);
+                }
                 continue;
             }
             chain.push(ChainLink {
                 role: ChainRole::Medium,
                 span,
                 anonymous: false,
-                cue: None,
+                cue: *cue,
                 channel: None,
             });
         }
@@ -526,11 +536,13 @@ impl<'a, 'l> Extractor<'a, 'l> {
                     let d = &self.drafts[last];
                     let quoted = matches!(d.claim.kind, ClaimKind::Direct | ClaimKind::Mixed)
                         && d.claim.speaker.is_some();
-                    let near = last >= block_start
-                        || (first_in_block && self.prev_block.contains(&last));
-                    (quoted && near && d.claim.content.last().is_some_and(|c| {
-                        self.article.quote_at(c.end.saturating_sub(1)).is_some()
-                    }))
+                    let near =
+                        last >= block_start || (first_in_block && self.prev_block.contains(&last));
+                    (quoted
+                        && near
+                        && d.claim.content.last().is_some_and(|c| {
+                            self.article.quote_at(c.end.saturating_sub(1)).is_some()
+                        }))
                     .then_some(last)
                 });
             if let Some(owner) = owner {
@@ -543,11 +555,10 @@ impl<'a, 'l> Extractor<'a, 'l> {
             }
             // A quotation after reported speech in the same paragraph is
             // taken from the same source.
-            let inherit = self
-                .drafts
-                .len()
-                .checked_sub(1)
-                .filter(|&last| last >= block_start && self.drafts[last].claim.speaker.is_some());
+            let inherit =
+                self.drafts.len().checked_sub(1).filter(|&last| {
+                    last >= block_start && self.drafts[last].claim.speaker.is_some()
+                });
             let sentence = self.article.sentence_at(item.span.start).unwrap_or(0);
             // Nobody is named for it: an unattributed claim whose content is
             // the quotation.
@@ -709,7 +720,13 @@ impl<'a, 'l> Extractor<'a, 'l> {
 
     /// A sentence of an embedded post without a cue of its own: the post's
     /// author says it.
-    fn post_sentence(&mut self, items: &[Item<'l>], u: &Utterance, b: u32, post: (usize, Option<Span>)) {
+    fn post_sentence(
+        &mut self,
+        items: &[Item<'l>],
+        u: &Utterance,
+        b: u32,
+        post: (usize, Option<Span>),
+    ) {
         let Some(author) = post.1 else {
             self.unattributed(items, u, b);
             return;
@@ -771,10 +788,20 @@ impl<'a, 'l> Extractor<'a, 'l> {
             }
             let mut s = start;
             let mut e = k;
-            while s < e && !matches!(items[s].kind, ItemKind::Word | ItemKind::Number | ItemKind::Quote { .. }) {
+            while s < e
+                && !matches!(
+                    items[s].kind,
+                    ItemKind::Word | ItemKind::Number | ItemKind::Quote { .. }
+                )
+            {
                 s += 1;
             }
-            while e > s && !matches!(items[e - 1].kind, ItemKind::Word | ItemKind::Number | ItemKind::Quote { .. }) {
+            while e > s
+                && !matches!(
+                    items[e - 1].kind,
+                    ItemKind::Word | ItemKind::Number | ItemKind::Quote { .. }
+                )
+            {
                 e -= 1;
             }
             if word_count(items, s..e) >= 2 {
@@ -786,7 +813,11 @@ impl<'a, 'l> Extractor<'a, 'l> {
         }
         let quotes = items[u.items.clone()]
             .iter()
-            .filter_map(|it| it.quote().filter(|_| content.iter().any(|c| c.contains(it.span))).map(|(q, _)| q))
+            .filter_map(|it| {
+                it.quote()
+                    .filter(|_| content.iter().any(|c| c.contains(it.span)))
+                    .map(|(q, _)| q)
+            })
             .collect();
         let claim = Claim {
             id: 0,
@@ -912,7 +943,8 @@ fn quotes_in(items: &[Item<'_>], range: Range<usize>) -> Vec<u32> {
 /// An utterance's text without its final period (kept inside quotation marks).
 fn utterance_content(items: &[Item<'_>], range: Range<usize>) -> Span {
     let mut end = range.end;
-    while end > range.start && matches!(items[end - 1].kind, ItemKind::Punct('.' | ',' | ';' | ':')) {
+    while end > range.start && matches!(items[end - 1].kind, ItemKind::Punct('.' | ',' | ';' | ':'))
+    {
         end -= 1;
     }
     if end == range.start {
@@ -952,10 +984,20 @@ fn content_of(items: &[Item<'_>], ranges: &[Range<usize>]) -> (Vec<Span>, Vec<u3
     for range in ranges {
         let mut s = range.start;
         let mut e = range.end;
-        while s < e && matches!(items[s].kind, ItemKind::Punct(',' | ':' | ';') | ItemKind::Dash) {
+        while s < e
+            && matches!(
+                items[s].kind,
+                ItemKind::Punct(',' | ':' | ';') | ItemKind::Dash
+            )
+        {
             s += 1;
         }
-        while e > s && matches!(items[e - 1].kind, ItemKind::Punct(',' | ':' | ';' | '.') | ItemKind::Dash) {
+        while e > s
+            && matches!(
+                items[e - 1].kind,
+                ItemKind::Punct(',' | ':' | ';' | '.') | ItemKind::Dash
+            )
+        {
             e -= 1;
         }
         if s >= e {

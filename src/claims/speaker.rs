@@ -28,8 +28,25 @@ fn name_particle(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     matches!(
         lower.as_str(),
-        "al" | "el" | "bin" | "ibn" | "de" | "del" | "della" | "di" | "da" | "van" | "von" | "der"
-            | "den" | "la" | "le" | "du" | "dos" | "das" | "ter" | "y"
+        "al" | "el"
+            | "bin"
+            | "ibn"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "das"
+            | "ter"
+            | "y"
     ) || lower.starts_with("al-")
         || lower.starts_with("el-")
 }
@@ -152,9 +169,8 @@ pub fn describe(
     let org_head = head_word.is_some_and(|w| w.speaker.has(W::Organization))
         || (head.start..head.end)
             .any(|i| phrase_at(text, items, i, lexicon, W::Organization) + i == head.end);
-    let unnamed_head = head_word.is_some_and(|w| {
-        (w.speaker.has(W::Unnamed) || w.has(QUANT)) && !w.cap && !w.acronym
-    });
+    let unnamed_head = head_word
+        .is_some_and(|w| (w.speaker.has(W::Unnamed) || w.has(QUANT)) && !w.cap && !w.acronym);
     let indefinite = items[head.start].is_word()
         && matches!(
             items[head.start].text(text).to_ascii_lowercase().as_str(),
@@ -186,10 +202,10 @@ pub fn describe(
         SK::Document
     } else if unnamed {
         SK::Unnamed
-    } else if media && !role_head && role.is_none() {
-        SK::Media
     } else if org_head && role.is_none() {
         SK::Organization
+    } else if media && !role_head && role.is_none() {
+        SK::Media
     } else if role.is_some() || role_head {
         SK::Person
     } else if let Some(n) = name {
@@ -214,6 +230,11 @@ pub fn describe(
     }
     if unnamed {
         name = None;
+    }
+    if kind == SK::Document {
+        // `the journalist’s post`: a document has no name or role of its own.
+        name = None;
+        role = None;
     }
     Described {
         name,
@@ -326,10 +347,12 @@ fn name_and_role(
             while s < head.end && items[s].is_punct('.') {
                 s += 1;
             }
-            (s < head.end).then(|| span_of(items, s..head.end)).map_or((None, None), |n| {
-                let role = (start < s).then(|| span_of(items, start..s));
-                (Some(n), role.filter(|_| false))
-            })
+            (s < head.end)
+                .then(|| span_of(items, s..head.end))
+                .map_or((None, None), |n| {
+                    let role = (start < s).then(|| span_of(items, start..s));
+                    (Some(n), role.filter(|_| false))
+                })
         }
     }
 }

@@ -200,9 +200,9 @@ fn classify<'l>(text: &str, kind: TokenKind, span: Span, lexicon: &'l Lexicon) -
             let cap = first.is_uppercase();
             let possessive = ends_possessive(word);
             let acronym = word.len() >= 2
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-' || b.is_ascii_digit())
+                && word.bytes().all(|b| {
+                    b.is_ascii_uppercase() || b == b'.' || b == b'-' || b.is_ascii_digit()
+                })
                 && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
             // `US` is not `us`, `IT` not `it`.
             let flags = if acronym { 0 } else { grammar::flags(word) };
@@ -215,8 +215,16 @@ fn classify<'l>(text: &str, kind: TokenKind, span: Span, lexicon: &'l Lexicon) -
                 span,
                 kind: ItemKind::Word,
                 flags,
-                speaker: lexicon.speakers.get(base).map(|i| i.kinds).unwrap_or_default(),
-                senses: if possessive { &[] } else { lexicon.cues.senses(word) },
+                speaker: lexicon
+                    .speakers
+                    .get(base)
+                    .map(|i| i.kinds)
+                    .unwrap_or_default(),
+                senses: if possessive {
+                    &[]
+                } else {
+                    lexicon.cues.senses(word)
+                },
                 cap,
                 possessive: possessive && flags == 0,
                 acronym,

@@ -56,6 +56,10 @@ pub enum Frame {
     Object,
     /// An `of`-phrase (`accused X of …`).
     Of,
+    /// The verb takes no noun-phrase object, so a noun phrase after it
+    /// starts a clause even when no verb form shows it (`said the lapses
+    /// raise questions`).
+    NoObject,
 }
 
 /// Whether a verb takes a recipient before its complement (`told reporters that`).

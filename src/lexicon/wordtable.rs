@@ -60,7 +60,9 @@ fn for_each_norm_byte(word: &str, mut f: impl FnMut(u8)) {
 #[inline]
 pub fn norm_hash(word: &str) -> u64 {
     let mut h = 0u64;
-    for_each_norm_byte(word, |b| h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K));
+    for_each_norm_byte(word, |b| {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K)
+    });
     h ^ (h >> 29)
 }
 
