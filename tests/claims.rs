@@ -306,3 +306,297 @@ fn unattributed(name: &str) -> Vec<String> {
         .map(|c| line(&text, c))
         .collect()
 }
+
+#[test]
+fn speaker_before_the_quote() {
+    check(
+        "speaker_before_quote.txt",
+        &[
+            "direct/explicit | Senate Majority Leader Dana Whitfield | said | \"We did our job tonight, and we did it together.\"",
+            "direct/explicit | The minority leader, Sen. Paul Okafor, | told | \"Nobody got everything they wanted. That is what a compromise looks like.\"",
+            "mixed/explicit | Treasury Secretary Helen Marsh | said in a statement | that \"the markets needed certainty, and tonight they got it.\"",
+        ],
+    );
+}
+
+#[test]
+fn speaker_after_the_quote_inverted_and_split() {
+    check(
+        "speaker_after_quote.txt",
+        &[
+            "direct/explicit | Gov. Laura Brenner | said | \"This map was drawn in a back room, and the voters deserve better,\"",
+            "direct/explicit | House Speaker Tom Aldana, a Republican from Cedar County | said | \"We will override it,\"",
+            "direct/explicit | Aldana → Tom Aldana | added | \"The governor had the map for three weeks,\" … \"She never asked a single question.\"",
+            "direct/explicit | a spokeswoman for the state party | said | \"We expected this,\" … \"and we are ready for the fight in court.\"",
+            "direct/explicit | she → a spokeswoman for the state party | said | \"It's politics\"",
+        ],
+    );
+}
+
+#[test]
+fn quote_continued_over_paragraphs() {
+    check(
+        "multi_paragraph_quote.txt",
+        &["direct/explicit | she → Ruth Calloway | said | \"Nobody likes closing a library branch. I grew up two blocks from one. … \"But we had a choice between that and laying off firefighters, and I will not gamble with public safety,\" … \"The numbers are the numbers.\""],
+    );
+}
+
+#[test]
+fn according_to_before_after_and_inside() {
+    check(
+        "according_to.txt",
+        &[
+            "indirect/explicit | the Foreign Ministry | According to | the talks will resume after the holiday",
+            "indirect/explicit | preliminary figures from the election commission | according to | Turnout reached 61 percent",
+            "indirect/explicit | two officials briefed on the plan | according to | The new checkpoint … will open in March",
+            "indirect/explicit | AP | according to | The convoy was turned back at the border",
+        ],
+    );
+}
+
+#[test]
+fn reported_speech_with_and_without_that() {
+    check(
+        "reported_speech.txt",
+        &[
+            "indirect/explicit | Trade Minister Oskar Lind | said | that the tariffs would be lifted by the end of the year",
+            "indirect/explicit | Finance Minister Anna Petrova | argued | the plan would cost consumers billions",
+            "indirect/explicit | Opposition leader Mark Dunmore | warned | the measure could trigger a trade war",
+            "indirect/explicit | The central bank governor | insisted | the economy was strong enough to absorb the shock",
+            "indirect/explicit | Lind → Oskar Lind | acknowledged | that the timing was difficult",
+            "indirect/explicit | Petrova → Anna Petrova | told | the government had not consulted industry",
+            "indirect/explicit | Dunmore → Mark Dunmore | said | The plan … was written for a handful of exporters",
+            "indirect/explicit | economists (anonymous) | said | Prices will rise by spring",
+            "mixed/explicit | The president | wrote on Twitter | that the deal was \"a win for our farmers and our workers.\"",
+            "indirect/explicit | The senator | tweeted | that she would vote against the bill",
+        ],
+    );
+}
+
+#[test]
+fn beliefs_and_intentions() {
+    check(
+        "beliefs_intentions.txt",
+        &[
+            "indirect/explicit | Prime Minister Elena Varga | believes | the coalition can survive until the autumn",
+            "indirect/explicit | The junior partner | wants | to hold an early election in June",
+            "indirect/explicit | Party officials (anonymous) | plan | to meet again on Thursday",
+            "indirect/explicit | Varga → Elena Varga | hopes | that the budget will pass before the summer recess",
+            "indirect/explicit | her → Elena Varga | view | the opposition has no majority of its own",
+            "indirect/explicit | The finance minister | is confident | the deficit will shrink next year",
+        ],
+    );
+}
+
+#[test]
+fn pronouns_and_surnames_resolve() {
+    check(
+        "pronouns.txt",
+        &[
+            "indirect/explicit | She → Miriam Costa | said | the talks had been \"frank and useful.\"",
+            "indirect/explicit | It → The Defense Ministry | said | no agreement had been reached",
+            "indirect/explicit | Costa → Miriam Costa | said | she expected a second round within weeks",
+        ],
+    );
+}
+
+#[test]
+fn long_descriptors_are_part_of_the_source() {
+    check(
+        "long_descriptors.txt",
+        &[
+            "indirect/explicit | Dana Ortiz of the Open Ledger Project, a watchdog group, | said | the campaign had failed to report dozens of donations",
+            "indirect/explicit | Jorge Alvarez, a former election commissioner who now teaches at Marlow University, | said | the rules were clear",
+            "direct/explicit | Ortiz → Dana Ortiz | said | \"These are not small sums,\"",
+            "indirect/explicit | White House Deputy Press Secretary Kim Lee | said | the campaign would review the filings",
+        ],
+    );
+    // The relative clause about the source is the writer's own statement.
+    assert_eq!(
+        unattributed("long_descriptors.txt")[1],
+        "unattributed/none | - | - | who has tracked campaign finance for a decade"
+    );
+    let (text, claims) = extract("long_descriptors.txt");
+    let ortiz = claims[1].speaker.as_ref().unwrap();
+    assert_eq!(ortiz.name.unwrap().text(&text), "Dana Ortiz");
+    let lee = claims.last().unwrap().speaker.as_ref().unwrap();
+    assert_eq!(lee.name.unwrap().text(&text), "Kim Lee");
+    assert_eq!(
+        lee.role.unwrap().text(&text),
+        "White House Deputy Press Secretary"
+    );
+}
+
+#[test]
+fn colon_labels_and_colons_before_quotes() {
+    check(
+        "colons_and_labels.txt",
+        &[
+            "direct/explicit | Zelensky | : | \"We will not trade territory for peace\"",
+            "direct/explicit | he → Zelensky | said | \"Every village matters. Every family matters.\"",
+        ],
+    );
+    assert_eq!(
+        unattributed("colons_and_labels.txt"),
+        [
+            "unattributed/none | - | - | The president's message to parliament was blunt: the war will not end with a frozen front",
+            "unattributed/none | - | - | Analysis: The sanctions have not worked as planned",
+        ]
+    );
+}
+
+#[test]
+fn passives_and_hearsay_adverbs_have_no_source() {
+    check(
+        "passives.txt",
+        &[
+            "indirect/explicit | - | is said | The minister … to be considering her resignation",
+            "indirect/explicit | - | is widely believed | that the deal will collapse before the summit",
+            "indirect/explicit | - | reportedly | The contract was … signed without a tender",
+            "indirect/explicit | the association of local councils | was criticised | The bill",
+        ],
+    );
+}
+
+#[test]
+fn chains_through_media_and_cited_sources() {
+    check(
+        "chains.txt",
+        &[
+            "indirect/inherited | the regional broadcaster NRT | was reported | The dock workers' union will return to work on Monday",
+            "indirect/explicit | A senior official (anonymous) | told | that the government would not raise the offer",
+            "indirect/explicit | Port director Ivan Sokol | said | the backlog would clear within a week",
+        ],
+    );
+    let (text, claims) = extract("chains.txt");
+    let chain = |i: usize| -> Vec<(String, String, bool)> {
+        claims[i]
+            .chain
+            .iter()
+            .map(|l| {
+                (
+                    format!("{:?}", l.role),
+                    l.span.text(&text).to_owned(),
+                    l.anonymous,
+                )
+            })
+            .collect()
+    };
+    let link = |role: &str, t: &str, anonymous: bool| (role.to_owned(), t.to_owned(), anonymous);
+    assert_eq!(
+        chain(1),
+        [
+            link("Medium", "the regional broadcaster NRT", false),
+            link("Source", "a union official", true),
+        ]
+    );
+    assert_eq!(
+        chain(2),
+        [
+            link("Medium", "Reuters", false),
+            link("Source", "A senior official", true),
+        ]
+    );
+    assert_eq!(
+        chain(3),
+        [
+            link("Medium", "the Harbor Gazette", false),
+            link("Source", "Port director Ivan Sokol", false),
+        ]
+    );
+    let (text, claims) = extract("according_to.txt");
+    let ap = claims.last().unwrap();
+    let links: Vec<&str> = ap.chain.iter().map(|l| l.span.text(&text)).collect();
+    assert_eq!(links, ["AP", "local officials"]);
+    assert!(ap.chain[1].anonymous);
+}
+
+#[test]
+fn unattributed_sentences_side_clauses_and_scare_quotes() {
+    check(
+        "unattributed.txt",
+        &["indirect/explicit | the governor's | opinion | which … had been neglected for years"],
+    );
+    assert_eq!(
+        unattributed("unattributed.txt"),
+        [
+            "unattributed/none | - | - | Storm season begins",
+            "unattributed/none | - | - | The storm made landfall early Sunday near the fishing town of Port Ellis",
+            "unattributed/none | - | - | Power was out for 40,000 homes by noon",
+            "unattributed/none | - | - | The state sent emergency crews and generators to the coast",
+            "unattributed/none | - | - | Residents called the new sea wall a \"white elephant.\"",
+            "unattributed/none | - | - | The festival's slogan, \"Stronger Than the Storm,\" was printed on every banner",
+        ]
+    );
+}
+
+// ---- speed ------------------------------------------------------------------
+
+/// Every `.txt` under `dir`, sorted.
+fn texts_in(dir: &std::path::Path) -> Vec<String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// Time this thread has spent on a CPU (Linux `schedstat`), so that the
+/// figure is not skewed by other processes on a shared machine.
+fn thread_cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or_else(
+            || {
+                static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+                START
+                    .get_or_init(std::time::Instant::now)
+                    .elapsed()
+                    .as_secs_f64()
+            },
+            |ns| ns / 1e9,
+        )
+}
+
+/// `cargo test --release --test claims -- --ignored --nocapture throughput`:
+/// extraction speed over the seed, the fixtures and the dev texts (when
+/// present), article by article, parsed beforehand; best of 5 on-CPU.
+#[test]
+#[ignore]
+fn throughput() {
+    let mut corpus = texts_in(&repo().join("seeds"));
+    corpus.extend(texts_in(&repo().join("fixtures/claims")));
+    corpus.extend(texts_in(&repo().join("fixtures/parse")));
+    corpus.extend(texts_in(&repo().join("../shared/eval/wikinews-dev")));
+    let mut articles = Vec::new();
+    let mut total = 0;
+    while total < 8 << 20 {
+        for text in &corpus {
+            total += text.len();
+            articles.push((text.as_str(), attrcheck::parse::parse_article(text)));
+        }
+    }
+    let lexicon = Lexicon::builtin();
+    let mut best = f64::MAX;
+    let mut claims = 0;
+    for _ in 0..5 {
+        let start = thread_cpu_seconds();
+        claims = articles
+            .iter()
+            .map(|(text, article)| claims::extract(text, article, lexicon).len())
+            .sum::<usize>();
+        best = best.min(thread_cpu_seconds() - start);
+    }
+    let mb = total as f64 / 1e6;
+    println!(
+        "claims::extract: {mb:.1} MB in {} articles, best of 5 on-CPU {:.0} ms = {:.0} MB/s ({claims} claims)",
+        articles.len(),
+        best * 1e3,
+        mb / best
+    );
+}

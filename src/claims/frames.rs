@@ -21,9 +21,12 @@
 //! (`X said A, and Y said B`); a report tag around an attribution
 //! (`X said A, Reuters reported`) becomes a medium of its chain.
 
-use super::grammar::*;
+// Content is a list of item ranges; a list of one is the common case.
+#![allow(clippy::single_range_in_vec_init)]
+
 use super::units::{Item, ItemKind};
 use super::CueKind;
+use crate::lexicon::grammar::*;
 use crate::lexicon::{CueClass, Frame as F, Lexicon, Recipient, Sense, SpeakerWordKind as W};
 use crate::source::Span;
 use std::ops::Range;
@@ -179,7 +182,6 @@ impl<'a, 'l> Reader<'a, 'l> {
                 p.has(DET | POSS) && !p.has(REL | PRON)
                     || p.possessive
                     || p.has(PREP) && !p.text(self.text).eq_ignore_ascii_case("to")
-                    || (p.cap && !p.has(PRON) && p.acronym && false)
             })
     }
 
@@ -476,7 +478,20 @@ impl<'a, 'l> Reader<'a, 'l> {
                     // `Speaking in the parents' defense, Tom Molomby, SC, said`
                     break;
                 }
-                match self.np_left(seg_end) {
+                // `Jorge Alvarez, a former commissioner who now teaches at
+                // Marlow University, said`: a relative clause inside an
+                // apposition ends at its comma.
+                let np_end = (seg_start + 1..seg_end)
+                    .find(|&k| self.word(k).is_some_and(|w| w.has(REL) && !w.has(DET)))
+                    .filter(|_| speaker_end.is_none() || !bounded)
+                    .unwrap_or(seg_end);
+                match self.np_left(np_end).map(|np| {
+                    if np_end < seg_end {
+                        np.start..seg_end
+                    } else {
+                        np
+                    }
+                }) {
                     Some(np) if np.start == seg_start => {
                         speaker_end.get_or_insert(end);
                         speaker_start = Some(np.start);
@@ -615,8 +630,7 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// the end of the adjuncts and the channel phrase if one was named.
     fn adjuncts(&self, mut j: usize) -> (usize, Option<Range<usize>>) {
         let mut channel = None;
-        loop {
-            let Some(w) = self.word(j) else { break };
+        while let Some(w) = self.word(j) {
             if w.has(TIME) || (w.has(ADV) && !w.has(CONJ)) {
                 j += 1;
                 continue;
@@ -650,7 +664,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                         e += 1;
                         continue;
                     }
-                    if x.has(DET | POSS) || (x.flags == 0 && !named) || x.cap {
+                    if (x.has(DET | POSS) && !x.has(REL)) || (x.flags == 0 && !named) || x.cap {
                         e += 1;
                         continue;
                     }
@@ -721,13 +735,13 @@ impl<'a, 'l> Reader<'a, 'l> {
             if t.eq_ignore_ascii_case("that") && frames.has(F::That) {
                 return Complement::After(j);
             }
-            if t.eq_ignore_ascii_case("to") && frames.has(F::To) {
-                if self
+            if t.eq_ignore_ascii_case("to")
+                && frames.has(F::To)
+                && self
                     .word(j + 1)
                     .is_some_and(|n| !n.cap && !n.has(DET | POSS | PRON | OBJ | PREP) || n.has(NEG))
-                {
-                    return Complement::After(j);
-                }
+            {
+                return Complement::After(j);
             }
             if t.eq_ignore_ascii_case("of") && frames.has(F::Of) {
                 return Complement::After(j);
@@ -816,35 +830,20 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// where to continue.
     fn cue_at(&self, i: usize) -> Option<(Found, usize)> {
         let it = &self.items[i];
-        let mut best: Option<(&Sense, usize)> = None;
-        for sense in it.senses {
-            let n = sense.rest.len();
-            let fits = (0..n).all(|k| {
-                self.word(i + 1 + k).is_some_and(|w| {
-                    crate::lexicon::wordtable::norm_eq(w.text(self.text), &sense.rest[k])
-                })
-            });
-            if fits && best.is_none_or(|(_, len)| n + 1 > len) {
-                best = Some((sense, n + 1));
-            }
-        }
-        // Prefer a verb sense over a nominal one when both fit.
-        let mut candidates: Vec<(&Sense, usize)> = it
-            .senses
-            .iter()
-            .filter_map(|s| {
-                let n = s.rest.len();
-                let fits = (0..n).all(|k| {
-                    self.word(i + 1 + k).is_some_and(|w| {
-                        crate::lexicon::wordtable::norm_eq(w.text(self.text), &s.rest[k])
-                    })
-                });
-                fits.then_some((s, n + 1))
+        let fits = |s: &Sense| {
+            s.rest.iter().enumerate().all(|(k, w)| {
+                self.word(i + 1 + k)
+                    .is_some_and(|x| crate::lexicon::wordtable::norm_eq(x.text(self.text), w))
             })
-            .collect();
-        candidates.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-        let _ = best;
-        for (sense, len) in candidates {
+        };
+        // Longer forms first (`point out` before `point`), then in lexicon
+        // order; a word has a handful of senses at most.
+        let longest = it.senses.iter().map(|s| s.rest.len()).max().unwrap_or(0);
+        let by_length = (0..=longest)
+            .rev()
+            .flat_map(|n| it.senses.iter().filter(move |s| s.rest.len() == n));
+        for sense in by_length.filter(|s| fits(s)) {
+            let len = sense.rest.len() + 1;
             let end = i + len;
             let found = match sense.class {
                 CueClass::Speech
@@ -907,8 +906,16 @@ impl<'a, 'l> Reader<'a, 'l> {
         let group = &self.items[gs..i];
         let future = group.iter().any(|w| w.has(FUTURE))
             || (gs > self.lo && self.word(gs - 1).is_some_and(|w| w.has(FUTURE)));
-        let passive = i > self.lo
-            && self.word(i - 1).is_some_and(|w| w.has(BE | LINKING))
+        let mut be = i;
+        while be > self.lo
+            && self
+                .word(be - 1)
+                .is_some_and(|w| w.has(ADV | NEG) && !w.has(BE))
+        {
+            be -= 1;
+        }
+        let passive = be > self.lo
+            && self.word(be - 1).is_some_and(|w| w.has(BE | LINKING))
             && !sense.gerund
             && {
                 let t = self.items[i].text(self.text).to_ascii_lowercase();
@@ -1055,6 +1062,15 @@ impl<'a, 'l> Reader<'a, 'l> {
                     return Some(f);
                 }
                 let (sp, rel) = self.speaker_left(gs, false)?;
+                // `“A,” she said, “B.”`: the quotation before the source is
+                // the first fragment.
+                let before = sp
+                    .start
+                    .checked_sub(1 + usize::from(self.punct(sp.start.wrapping_sub(1), ',')));
+                if let Some(b) = before.filter(|&b| b >= self.lo && self.quote(b)) {
+                    f.content.insert(0, b..b + 1);
+                    f.placement = Placement::Around;
+                }
                 f.relative = rel;
                 f.coordinated_at = self.coordination(sp.start);
                 f.speaker = Some(sp);
@@ -1192,7 +1208,12 @@ impl<'a, 'l> Reader<'a, 'l> {
                     e += 1;
                 }
                 after_range = Some(a_start..e);
-            } else if !skipped_conj && !self.punct(after, ';') {
+            } else if !skipped_conj
+                && !self.punct(after, ';')
+                && !self
+                    .word(a_start)
+                    .is_some_and(|w| w.has(REL) && !w.has(DET))
+            {
                 // A participle or a new cue after the tag is its own frame.
                 let participle = self.word(a_start).is_some_and(|w| {
                     w.senses
@@ -1479,7 +1500,18 @@ impl<'a, 'l> Reader<'a, 'l> {
 
     /// `according to X, …` / `…, according to X.` / `A, according to X, B`.
     fn according_frame(&self, i: usize, end: usize) -> Option<Found> {
-        let np = self.np_right(end)?;
+        let mut np = self.np_right(end)?;
+        // `according to two officials briefed on the plan`: a participle
+        // after the noun belongs to the source.
+        while self.word(np.end).is_some_and(|w| {
+            let t = w.text(self.text);
+            !w.cap && w.flags == 0 && (t.ends_with("ed") || t.ends_with("ing"))
+        }) {
+            match self.np_right(np.end + 1) {
+                Some(more) => np = np.start..more.end,
+                None => break,
+            }
+        }
         let np = self.apposition_right(np, false);
         // A trailing comma of the apposition is not the source's.
         let np = if np.end > np.start + 1
@@ -1584,11 +1616,23 @@ impl<'a, 'l> Reader<'a, 'l> {
                 return Some(f);
             }
         }
-        // `in POSS N` / `in the N of X`
-        if i >= self.lo + 2 && poss && self.is(i - 2, "in") {
-            let mut f = self.new_found(i..end, i, CueKind::Belief);
-            f.speaker = Some(i - 1..i);
-            return self.parenthetical(f, i - 2, end);
+        // `in POSS N`, `in the governor's N` / `in the N of X`
+        if poss {
+            let mut k = i - 1;
+            while k > self.lo
+                && k + 4 > i
+                && self
+                    .word(k - 1)
+                    .is_some_and(|w| w.has(DET) || w.flags == 0 && !w.possessive)
+                && !self.is(k - 1, "in")
+            {
+                k -= 1;
+            }
+            if k > self.lo && self.is(k - 1, "in") {
+                let mut f = self.new_found(i..end, i, CueKind::Belief);
+                f.speaker = Some(k..i);
+                return self.parenthetical(f, k - 1, end);
+            }
         }
         if i >= self.lo + 2 && self.is(i - 1, "the") && self.is(i - 2, "in") && self.is(end, "of") {
             let np = self.np_right(end + 1)?;
@@ -1800,23 +1844,20 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
                     let boundary = f
                         .coordinated_at
                         .or_else(|| f.participle.then(|| f.group_start.saturating_sub(1)));
-                    match boundary {
-                        Some(b) => {
-                            let a = &mut accepted[pos];
-                            for c in &mut a.content {
-                                if c.contains(&b) {
-                                    c.end = b;
-                                }
+                    if let Some(b) = boundary {
+                        let a = &mut accepted[pos];
+                        for c in &mut a.content {
+                            if c.contains(&b) {
+                                c.end = b;
                             }
-                            a.content.retain(|c| !c.is_empty());
-                            let mut f = f;
-                            if f.participle && f.speaker.is_none() {
-                                f.speaker = a.speaker.clone();
-                                f.relative = a.relative;
-                            }
-                            accepted.push(f);
                         }
-                        None => {}
+                        a.content.retain(|c| !c.is_empty());
+                        let mut f = f;
+                        if f.participle && f.speaker.is_none() {
+                            f.speaker = a.speaker.clone();
+                            f.relative = a.relative;
+                        }
+                        accepted.push(f);
                     }
                     continue;
                 }
@@ -1849,9 +1890,7 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
                 let inner: Vec<usize> = accepted
                     .iter()
                     .enumerate()
-                    .filter(|(_, a)| {
-                        a.at < region_end && !a.anaphoric || a.anaphoric && a.at < region_end
-                    })
+                    .filter(|(_, a)| a.at < region_end)
                     .map(|(k, _)| k)
                     .collect();
                 let report = matches!(f.cue_kind, CueKind::Report)
@@ -1866,10 +1905,22 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
                     });
                 if !inner.is_empty() && f.content.len() <= 1 {
                     if report {
-                        // `X said A, Reuters reported`: Reuters is a medium.
+                        // `X said A, Reuters reported`: Reuters is a medium,
+                        // and A ends before the tag.
                         if let Some(sp) = f.speaker.clone() {
+                            let tag_start = f.group_start.min(sp.start);
                             for &k in &inner {
-                                accepted[k].outer.insert(0, (sp.clone(), Some(f.cue)));
+                                let a = &mut accepted[k];
+                                a.outer.insert(0, (sp.clone(), Some(f.cue)));
+                                for c in &mut a.content {
+                                    if c.end > tag_start {
+                                        c.end = tag_start.max(c.start);
+                                        while c.end > c.start && r.punct(c.end - 1, ',') {
+                                            c.end -= 1;
+                                        }
+                                    }
+                                }
+                                a.content.retain(|c| !c.is_empty());
                             }
                         }
                         continue;

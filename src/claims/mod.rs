@@ -22,14 +22,14 @@
 //! The policy and its limits are documented in `docs/claims.md`.
 
 mod frames;
-mod grammar;
+
 mod model;
 mod speaker;
 mod units;
 
 pub use model::*;
 
-use crate::lexicon::{Lexicon, SpeakerWordKind};
+use crate::lexicon::{grammar, Lexicon, SpeakerWordKind};
 use crate::parse::{Article, BlockKind};
 use crate::source::Span;
 use frames::{Found, Placement, Reader};
@@ -62,8 +62,9 @@ struct Draft {
     /// The claim's content reaches the end of its utterance after the cue
     /// (reported speech that a following sentence may continue).
     open_ended: bool,
-    /// Block of the claim's first fragment.
-    block: u32,
+    /// Merged into a later claim (the opening paragraphs of a quotation
+    /// whose speaker is named at its end).
+    removed: bool,
 }
 
 /// The state carried through the article.
@@ -81,11 +82,13 @@ struct Extractor<'a, 'l> {
     /// Surnames of named persons → the full name's span.
     surnames: HashMap<String, Span>,
     /// Quotation index → the draft whose content holds it.
-    quote_owner: HashMap<u32, usize>,
+    quote_owner: QuoteOwners,
     /// Drafts of the previous text block (for cross-paragraph rules).
     prev_block: Range<usize>,
     /// Per item of the current utterance: whether an attribution covers it.
     marks: Vec<bool>,
+    /// Sources recorded so far (to tell whether an utterance named one).
+    remembered: usize,
 }
 
 impl<'a, 'l> Extractor<'a, 'l> {
@@ -110,17 +113,23 @@ impl<'a, 'l> Extractor<'a, 'l> {
             last_person: None,
             last_body: None,
             surnames: HashMap::new(),
-            quote_owner: HashMap::new(),
+            quote_owner: QuoteOwners::default(),
             prev_block: 0..0,
             marks: Vec::new(),
+            remembered: 0,
         }
     }
 
     fn finish(mut self) -> Vec<Claim> {
-        self.drafts
-            .sort_by_key(|d| (d.claim.span.start, d.claim.span.end));
+        // Drafts come almost in order; an unattributed rest of a sentence
+        // may start before the attribution found in it.
+        let key = |d: &Draft| (d.claim.span.start, d.claim.span.end);
+        if !self.drafts.is_sorted_by_key(key) {
+            self.drafts.sort_by_key(key);
+        }
         self.drafts
             .into_iter()
+            .filter(|d| !d.removed)
             .enumerate()
             .map(|(i, d)| {
                 let mut claim = d.claim;
@@ -137,7 +146,15 @@ impl<'a, 'l> Extractor<'a, 'l> {
         // The draft of the previous utterance when it is open-ended reported
         // speech, for continuations.
         let mut open: Option<usize> = None;
+        // The subject that opened the previous utterance, applied when that
+        // utterance named no source of its own.
+        let mut pending: Option<(Subject, usize)> = None;
         for (u_index, u) in utterances.iter().enumerate() {
+            if let Some((subject, before)) = pending.take() {
+                if self.remembered == before {
+                    self.remember_subject(subject);
+                }
+            }
             let r = Reader {
                 text: self.text,
                 items,
@@ -147,6 +164,8 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 headline: self.article.blocks[b as usize].kind == BlockKind::Headline,
             };
             let found = frames::resolve(&r, r.frames());
+            pending = lead_subject(self.text, self.lexicon, items, u.items.clone())
+                .map(|subject| (subject, self.remembered));
             let utt_start = self.drafts.len();
             self.marks.clear();
             self.marks.resize(u.items.len(), false);
@@ -170,7 +189,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 covered += a;
                 content_words += c;
                 mark(items, &f, u.items.start, &mut self.marks);
-                let d = self.draft_from(&r, &f, b, post);
+                let d = self.draft_from(&r, &f, u, post);
                 let open_ended = d.open_ended;
                 let idx = self.push(d);
                 if open_ended {
@@ -188,17 +207,17 @@ impl<'a, 'l> Extractor<'a, 'l> {
                         && !c.quotes.is_empty()
                         && c.content.len() == c.quotes.len()
                 }) {
-                    self.attach_tag(prev, &r, &tag, b, post);
+                    self.attach_tag(prev, &r, &tag, post);
                     covered = total;
                 }
             }
             if !had_claims && quote_only {
-                self.quote_utterance(items, u, block_start, u_index == 0, b, post);
+                self.quote_utterance(items, u, block_start, u_index == 0, post);
                 open = None;
                 continue;
             }
             if let Some(f) = anaphoric {
-                self.apply_anaphoric(&r, &f, b, post, block_start);
+                self.apply_anaphoric(&r, &f, post, block_start);
             }
             if had_claims || covered >= total {
                 if had_claims
@@ -208,34 +227,100 @@ impl<'a, 'l> Extractor<'a, 'l> {
                     // The sentence says more than it attributes (`Russia sent
                     // proposals, which, in its opinion, are necessary`): its
                     // own words are an unattributed claim.
-                    self.unattributed_rest(items, u);
+                    self.unattributed_rest(items, u, utt_start);
                 }
                 open = next_open;
                 continue;
             }
             if let Some(prev) = open.filter(|_| self.continues(&r)) {
-                let idx = self.continuation(prev, items, u, b);
+                let idx = self.continuation(prev, items, u);
                 open = Some(idx);
                 continue;
             }
             if let Some(p) = post {
-                self.post_sentence(items, u, b, p);
+                self.post_sentence(items, u, p);
                 open = None;
                 continue;
             }
-            self.unattributed(items, u, b);
+            self.unattributed(items, u);
             open = None;
+        }
+        if let Some((subject, before)) = pending {
+            if self.remembered == before {
+                self.remember_subject(subject);
+            }
         }
         self.prev_block = block_start..self.drafts.len();
     }
 
-    fn push(&mut self, d: Draft) -> usize {
+    /// Records the subject of a sentence that named no source, for later
+    /// pronouns and surnames (`Special envoy Miriam Costa returned …` ¶
+    /// `She said …`).
+    fn remember_subject(&mut self, subject: Subject) {
+        match subject {
+            Subject::Person(name) => {
+                let text = name.text(self.text);
+                if let Some(last) = text.split_whitespace().last() {
+                    if text.split_whitespace().nth(1).is_some() {
+                        self.surnames.insert(last.to_lowercase(), name);
+                    }
+                }
+                self.last_person = Some(name);
+            }
+            Subject::Body(span) => self.last_body = Some(span),
+        }
+    }
+
+    fn push(&mut self, mut d: Draft) -> usize {
         let idx = self.drafts.len();
+        self.merge_opening(&mut d);
         for &q in &d.claim.quotes {
             self.quote_owner.insert(q, idx);
         }
         self.drafts.push(d);
         idx
+    }
+
+    /// A quoted claim whose first quotation continues an earlier one that
+    /// nobody was named for (`“A.` ¶ `“B,” she said.`): the earlier
+    /// paragraphs become its first fragments.
+    fn merge_opening(&mut self, d: &mut Draft) {
+        if d.claim.speaker.is_none() {
+            return;
+        }
+        while let Some(&first) = d.claim.quotes.first() {
+            let Some(prev) = self
+                .article
+                .quotes
+                .get(first as usize)
+                .and_then(|q| q.continues)
+            else {
+                return;
+            };
+            let Some(owner) = self.quote_owner.get(prev) else {
+                return;
+            };
+            let o = &mut self.drafts[owner];
+            let orphan = !o.removed
+                && o.claim.speaker.is_none()
+                && o.claim.content.len() == o.claim.quotes.len()
+                && d.claim
+                    .content
+                    .first()
+                    .is_some_and(|c| self.article.quotes[first as usize].span == *c);
+            if !orphan {
+                return;
+            }
+            o.removed = true;
+            let mut content = std::mem::take(&mut o.claim.content);
+            let mut quotes = std::mem::take(&mut o.claim.quotes);
+            d.claim.span = d.claim.span.cover(o.claim.span);
+            d.claim.sentence = o.claim.sentence;
+            content.append(&mut d.claim.content);
+            quotes.append(&mut d.claim.quotes);
+            d.claim.content = content;
+            d.claim.quotes = quotes;
+        }
     }
 
     /// The post whose text block is `b`: (index, author span).
@@ -244,11 +329,12 @@ impl<'a, 'l> Extractor<'a, 'l> {
         if block.kind != BlockKind::PostText {
             return None;
         }
-        self.article
-            .posts
-            .iter()
-            .position(|p| p.text.overlaps(block.span))
-            .map(|i| (i, self.article.posts[i].author))
+        let posts = &self.article.posts;
+        let i = posts.partition_point(|p| p.text.end <= block.span.start);
+        posts
+            .get(i)
+            .filter(|p| p.text.overlaps(block.span))
+            .map(|p| (i, p.author))
     }
 
     // ---- building claims ---------------------------------------------------
@@ -258,7 +344,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
         &mut self,
         r: &Reader<'_, 'l>,
         f: &Found,
-        b: u32,
+        u: &Utterance,
         post: Option<(usize, Option<Span>)>,
     ) -> Draft {
         let items = r.items;
@@ -277,14 +363,12 @@ impl<'a, 'l> Extractor<'a, 'l> {
             span = span.cover(s.span);
         }
         span = span.cover(f.cue);
-        let sentence = self
-            .article
-            .sentence_at(content.first().map_or(span.start, |c| c.start))
-            .unwrap_or(0);
+        let sentence = self.sentence_in(u, content.first().map_or(span.start, |c| c.start));
         if let Some(s) = &speaker {
             self.remember(s);
         }
         Draft {
+            removed: false,
             open_ended: f.placement == Placement::After
                 && kind != ClaimKind::Direct
                 && f.content
@@ -302,8 +386,20 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 sentence,
                 quotes,
             },
-            block: b,
         }
+    }
+
+    /// The sentence of utterance `u` holding byte `offset`.
+    fn sentence_in(&self, u: &Utterance, offset: u32) -> u32 {
+        u.sentences
+            .clone()
+            .find(|&s| {
+                self.article
+                    .sentences
+                    .get(s as usize)
+                    .is_some_and(|x| offset < x.span.end)
+            })
+            .unwrap_or(u.sentences.start)
     }
 
     /// The speaker of a source phrase, described and resolved.
@@ -349,18 +445,17 @@ impl<'a, 'l> Extractor<'a, 'l> {
         }
     }
 
-    /// Whether `names.json` lists a person with this short form.
+    /// Whether `names.json` lists a person with this short form (`Putin`).
     fn lexicon_knows_person(&self, name: Span) -> bool {
         let word = units::strip_possessive(name.text(self.text));
         self.lexicon
-            .names
-            .entries()
-            .iter()
-            .any(|e| e.short_form().eq_ignore_ascii_case(word))
+            .speakers
+            .known_person(word, &self.lexicon.names)
     }
 
     /// Records a source for later pronouns and surnames.
     fn remember(&mut self, s: &Speaker) {
+        self.remembered += 1;
         match s.kind {
             SpeakerKind::Person => {
                 if let Some(name) = s.name {
@@ -517,7 +612,6 @@ impl<'a, 'l> Extractor<'a, 'l> {
         u: &Utterance,
         block_start: usize,
         first_in_block: bool,
-        b: u32,
         post: Option<(usize, Option<Span>)>,
     ) {
         for item in &items[u.items.clone()] {
@@ -530,7 +624,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
             // after a block that ended with one).
             let owner = quote
                 .continues
-                .and_then(|prev| self.quote_owner.get(&prev).copied())
+                .and_then(|prev| self.quote_owner.get(prev))
                 .or_else(|| {
                     let last = self.drafts.len().checked_sub(1)?;
                     let d = &self.drafts[last];
@@ -569,7 +663,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 content: vec![item.span],
                 speaker: None,
                 cue: None,
-                chain: self.publisher.iter().cloned().collect(),
+                chain: Vec::new(),
                 attribution: Attribution::None,
                 sentence,
                 quotes: vec![q],
@@ -585,11 +679,12 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 claim.kind = ClaimKind::Direct;
                 claim.speaker = Some(self.post_author(author));
                 claim.attribution = Attribution::Inherited;
+                claim.chain = self.post_chain(author);
             }
             self.push(Draft {
                 claim,
                 open_ended: false,
-                block: b,
+                removed: false,
             });
         }
     }
@@ -600,7 +695,6 @@ impl<'a, 'l> Extractor<'a, 'l> {
         prev: usize,
         r: &Reader<'_, 'l>,
         tag: &Found,
-        _b: u32,
         post: Option<(usize, Option<Span>)>,
     ) {
         let speaker = tag
@@ -629,7 +723,6 @@ impl<'a, 'l> Extractor<'a, 'l> {
         &mut self,
         r: &Reader<'_, 'l>,
         f: &Found,
-        _b: u32,
         post: Option<(usize, Option<Span>)>,
         block_start: usize,
     ) {
@@ -696,7 +789,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
     }
 
     /// A sentence inheriting the reported speech of draft `prev`.
-    fn continuation(&mut self, prev: usize, items: &[Item<'l>], u: &Utterance, b: u32) -> usize {
+    fn continuation(&mut self, prev: usize, items: &[Item<'l>], u: &Utterance) -> usize {
         let content = utterance_content(items, u.items.clone());
         let from = &self.drafts[prev].claim;
         let claim = Claim {
@@ -714,33 +807,20 @@ impl<'a, 'l> Extractor<'a, 'l> {
         self.push(Draft {
             claim,
             open_ended: true,
-            block: b,
+            removed: false,
         })
     }
 
     /// A sentence of an embedded post without a cue of its own: the post's
     /// author says it.
-    fn post_sentence(
-        &mut self,
-        items: &[Item<'l>],
-        u: &Utterance,
-        b: u32,
-        post: (usize, Option<Span>),
-    ) {
+    fn post_sentence(&mut self, items: &[Item<'l>], u: &Utterance, post: (usize, Option<Span>)) {
         let Some(author) = post.1 else {
-            self.unattributed(items, u, b);
+            self.unattributed(items, u);
             return;
         };
         let content = utterance_content(items, u.items.clone());
         let speaker = self.post_author(author);
-        let mut chain: Vec<ChainLink> = self.publisher.iter().cloned().collect();
-        chain.push(ChainLink {
-            role: ChainRole::Source,
-            span: author,
-            anonymous: false,
-            cue: None,
-            channel: None,
-        });
+        let chain = self.post_chain(author);
         let quotes = quotes_in(items, u.items.clone());
         let claim = Claim {
             id: 0,
@@ -757,8 +837,21 @@ impl<'a, 'l> Extractor<'a, 'l> {
         self.push(Draft {
             claim,
             open_ended: false,
-            block: b,
+            removed: false,
         });
+    }
+
+    /// The chain of a post's own words: the publisher, then the author.
+    fn post_chain(&self, author: Span) -> Vec<ChainLink> {
+        let mut chain: Vec<ChainLink> = self.publisher.iter().cloned().collect();
+        chain.push(ChainLink {
+            role: ChainRole::Source,
+            span: author,
+            anonymous: false,
+            cue: None,
+            channel: None,
+        });
+        chain
     }
 
     fn post_author(&self, author: Span) -> Speaker {
@@ -774,7 +867,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
 
     /// An unattributed claim made of the words of an utterance that no
     /// attribution covers (runs of two words or more).
-    fn unattributed_rest(&mut self, items: &[Item<'l>], u: &Utterance) {
+    fn unattributed_rest(&mut self, items: &[Item<'l>], u: &Utterance, utt_start: usize) {
         let mut content = Vec::new();
         let mut k = u.items.start;
         while k < u.items.end {
@@ -826,20 +919,35 @@ impl<'a, 'l> Extractor<'a, 'l> {
             content,
             speaker: None,
             cue: None,
-            chain: self.publisher.iter().cloned().collect(),
+            chain: Vec::new(),
             attribution: Attribution::None,
             sentence: u.sentences.start,
             quotes,
         };
-        self.push(Draft {
-            claim,
-            open_ended: false,
-            block: 0,
-        });
+        // Keep the drafts in text order: the rest may start before the
+        // attribution found in the sentence.
+        let start = claim.span.start;
+        let at = self.drafts[utt_start..]
+            .iter()
+            .position(|d| d.claim.span.start > start)
+            .map_or(self.drafts.len(), |k| utt_start + k);
+        self.drafts.insert(
+            at,
+            Draft {
+                claim,
+                open_ended: false,
+                removed: false,
+            },
+        );
+        for k in at..self.drafts.len() {
+            for &q in &self.drafts[k].claim.quotes {
+                self.quote_owner.insert(q, k);
+            }
+        }
     }
 
     /// An unattributed claim for the whole utterance.
-    fn unattributed(&mut self, items: &[Item<'l>], u: &Utterance, b: u32) {
+    fn unattributed(&mut self, items: &[Item<'l>], u: &Utterance) {
         let content = utterance_content(items, u.items.clone());
         if content.is_empty() {
             return;
@@ -852,7 +960,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
             content: vec![content],
             speaker: None,
             cue: None,
-            chain: self.publisher.iter().cloned().collect(),
+            chain: Vec::new(),
             attribution: Attribution::None,
             sentence: u.sentences.start,
             quotes,
@@ -860,8 +968,98 @@ impl<'a, 'l> Extractor<'a, 'l> {
         self.push(Draft {
             claim,
             open_ended: false,
-            block: b,
+            removed: false,
         });
+    }
+}
+
+/// The named subject opening a sentence.
+enum Subject {
+    /// A person's name (`Miriam Costa` in `Special envoy Miriam Costa returned`).
+    Person(Span),
+    /// An organisation (`The Defense Ministry`).
+    Body(Span),
+}
+
+/// The subject opening an utterance when it is a name: a run of
+/// capitalised words and role words after an optional determiner. A run
+/// ending in an organisation word is a body; two capitalised words or more
+/// after the roles are a person.
+fn lead_subject(
+    text: &str,
+    lexicon: &Lexicon,
+    items: &[Item<'_>],
+    range: Range<usize>,
+) -> Option<Subject> {
+    let mut k = range.start;
+    let first = items.get(k)?;
+    if !first.is_word() || !first.cap {
+        return None;
+    }
+    let det = first.has(grammar::DET);
+    if det {
+        k += 1;
+    }
+    let start = k;
+    let mut last_role = None;
+    while k < range.end && k - start < 8 {
+        let it = &items[k];
+        if !it.is_word() || it.flags != 0 {
+            break;
+        }
+        let kinds = lexicon
+            .speakers
+            .get_hashed(it.text(text), it.hash)
+            .map(|i| i.kinds)
+            .unwrap_or_default();
+        let role = kinds.has(SpeakerWordKind::Role) || kinds.has(SpeakerWordKind::Title);
+        if role {
+            last_role = Some(k);
+        } else if !it.cap {
+            break;
+        }
+        k += 1;
+    }
+    if k == start || k >= range.end || items[k].cap {
+        return None;
+    }
+    let end = k;
+    let last = &items[end - 1];
+    let org = lexicon
+        .speakers
+        .get_hashed(last.text(text), last.hash)
+        .is_some_and(|i| {
+            i.kinds.has(SpeakerWordKind::Organization) || i.kinds.has(SpeakerWordKind::Media)
+        });
+    if org {
+        return Some(Subject::Body(speaker::span_of(items, range.start..end)));
+    }
+    let name_start = last_role.map_or(start, |r| r + 1);
+    let names = end.saturating_sub(name_start);
+    if det || names == 0 || (names < 2 && last_role.is_none()) {
+        return None;
+    }
+    Some(Subject::Person(speaker::span_of(items, name_start..end)))
+}
+
+/// Quotation index → the draft holding it, for quotations continued later.
+#[derive(Default)]
+struct QuoteOwners(Vec<u32>);
+
+impl QuoteOwners {
+    fn insert(&mut self, quote: u32, draft: usize) {
+        let q = quote as usize;
+        if self.0.len() <= q {
+            self.0.resize(q + 1, u32::MAX);
+        }
+        self.0[q] = draft as u32;
+    }
+
+    fn get(&self, quote: u32) -> Option<usize> {
+        self.0
+            .get(quote as usize)
+            .filter(|&&d| d != u32::MAX)
+            .map(|&d| d as usize)
     }
 }
 
@@ -909,11 +1107,11 @@ fn mark(items: &[Item<'_>], f: &Found, base: usize, marks: &mut [bool]) {
         sp.clone().for_each(&mut set);
     }
     let from = f.group_start.min(f.at);
-    for k in from..items.len() {
-        if items[k].span.start >= f.cue.end {
+    for (k, item) in items.iter().enumerate().skip(from) {
+        if item.span.start >= f.cue.end {
             break;
         }
-        if f.cue.contains(items[k].span) {
+        if f.cue.contains(item.span) {
             set(k);
         }
     }
@@ -1033,26 +1231,4 @@ fn cover(spans: &[Span]) -> Span {
         return Span::default();
     };
     it.fold(first, |acc, &s| acc.cover(s))
-}
-
-/// Whether a quotation reads as a title (`“Notes from the Underground”`):
-/// every word of four letters or more capitalised.
-fn title_case(text: &str, article: &Article, q: u32) -> bool {
-    let Some(quote) = article.quotes.get(q as usize) else {
-        return false;
-    };
-    let mut long = 0;
-    for t in article.tokens_in(quote.inner) {
-        let token = article.tokens[t as usize];
-        if token.kind == crate::parse::TokenKind::Word {
-            let w = token.text(text);
-            if w.chars().count() >= 4 {
-                long += 1;
-                if !token.is_capitalised(text) {
-                    return false;
-                }
-            }
-        }
-    }
-    long > 0
 }

@@ -3,9 +3,9 @@
 //! (person, organisation, medium, document, pronoun, unnamed) and whether
 //! it is anonymous.
 
-use super::grammar::{ANAPHOR, DET, FIRST, OBJ, POSS, PREP, PRON, QUANT, REL};
 use super::units::{Item, ItemKind};
 use super::{SpeakerKind, SpeakerKind as SK};
+use crate::lexicon::grammar::{ANAPHOR, DET, FIRST, OBJ, POSS, PREP, PRON, QUANT, REL};
 use crate::lexicon::{Lexicon, SpeakerWordKind as W};
 use crate::source::Span;
 use std::ops::Range;
@@ -70,7 +70,15 @@ fn role_word(it: &Item<'_>) -> bool {
 
 /// Which multi-word phrase of kind `kind` starts at `i`, as its length in items.
 fn phrase_at(text: &str, items: &[Item<'_>], i: usize, lexicon: &Lexicon, kind: W) -> usize {
-    let Some(info) = lexicon.speakers.get(items[i].text(text)) else {
+    let it = &items[i];
+    let info = if it.possessive {
+        lexicon
+            .speakers
+            .get(super::units::strip_possessive(it.text(text)))
+    } else {
+        lexicon.speakers.get_hashed(it.text(text), it.hash)
+    };
+    let Some(info) = info.filter(|i| !i.phrases.is_empty()) else {
         return 0;
     };
     let mut best = 0;
@@ -196,7 +204,7 @@ pub fn describe(
         }
     }
 
-    let anonymous_phrase = anonymous_match(text, items, range.clone(), lexicon);
+    let anonymous_phrase = name.is_none() && anonymous_match(text, items, range.clone(), lexicon);
     let unnamed = name.is_none() && (unnamed_head || (role_head && indefinite) || anonymous_phrase);
     let kind = if doc {
         SK::Document

@@ -4,6 +4,7 @@
 //! quotation holds together (`“A. B,” she said.` is one utterance).
 
 use super::grammar::{self, Flags};
+use crate::lexicon::wordtable::norm_hash;
 use crate::lexicon::{Lexicon, Sense, SpeakerKinds};
 use crate::parse::{Article, Block, TokenKind};
 use crate::source::Span;
@@ -51,6 +52,8 @@ pub struct Item<'l> {
     pub possessive: bool,
     /// Whether the word is all uppercase letters, two or more (`NATO`, `UNN`).
     pub acronym: bool,
+    /// The word's normalized hash, shared by the table lookups.
+    pub hash: u64,
 }
 
 impl Item<'_> {
@@ -104,6 +107,10 @@ pub struct Utterance {
 }
 
 /// Fills `items` and `utterances` (both cleared first) with `block`'s.
+///
+/// Every word is looked up once in the cue table (cue senses and word
+/// classes together); the speaker words are looked up only in utterances
+/// that hold a cue, a quotation or a colon, where the extractor reads them.
 pub fn read_block<'l>(
     text: &str,
     article: &Article,
@@ -118,14 +125,22 @@ pub fn read_block<'l>(
     // The next outermost quotation opening at or after the block start.
     let mut next_quote = quotes.partition_point(|q| q.span.start < block.span.start);
     let mut inside_until = 0u32;
+    // The item of the quotation being skipped, to count its words.
+    let mut open_quote = 0usize;
     let mut utt_start_item = 0usize;
     let mut utt_start_sentence = block.sentences.start;
+    let mut candidate = false;
     for s in block.sentences.clone() {
         let Some(sentence) = article.sentences.get(s as usize) else {
             continue;
         };
         for token in article.sentence_tokens(sentence) {
             if token.span.start < inside_until {
+                if token.kind == TokenKind::Word {
+                    if let ItemKind::Quote { words, .. } = &mut items[open_quote].kind {
+                        *words += 1;
+                    }
+                }
                 continue;
             }
             while quotes
@@ -139,28 +154,31 @@ pub fn read_block<'l>(
                     .get(next_quote)
                     .filter(|q| q.span.start == token.span.start)
                 {
-                    let words = article
-                        .tokens_in(q.inner)
-                        .filter(|&t| article.tokens[t as usize].kind == TokenKind::Word)
-                        .count() as u32;
+                    open_quote = items.len();
                     items.push(Item {
                         span: q.span,
                         kind: ItemKind::Quote {
                             index: next_quote as u32,
-                            words,
+                            words: 0,
                         },
                         ..blank(q.span)
                     });
                     inside_until = q.span.end;
                     next_quote += 1;
+                    candidate = true;
                     continue;
                 }
             }
-            items.push(classify(text, token.kind, token.span, lexicon));
+            let item = classify(text, token.kind, token.span, lexicon);
+            candidate |= !item.senses.is_empty() || item.kind == ItemKind::Punct(':');
+            items.push(item);
         }
         if inside_until <= sentence.span.end {
             // The sentence does not end inside a quotation: the utterance ends.
             if items.len() > utt_start_item {
+                if candidate {
+                    speaker_words(text, lexicon, &mut items[utt_start_item..]);
+                }
                 utterances.push(Utterance {
                     items: utt_start_item..items.len(),
                     sentences: utt_start_sentence..s + 1,
@@ -168,13 +186,34 @@ pub fn read_block<'l>(
             }
             utt_start_item = items.len();
             utt_start_sentence = s + 1;
+            candidate = false;
         }
     }
     if items.len() > utt_start_item {
+        if candidate {
+            speaker_words(text, lexicon, &mut items[utt_start_item..]);
+        }
         utterances.push(Utterance {
             items: utt_start_item..items.len(),
             sentences: utt_start_sentence..block.sentences.end.max(utt_start_sentence + 1),
         });
+    }
+}
+
+/// Looks up the speaker-word kinds of the words in `items`.
+fn speaker_words(text: &str, lexicon: &Lexicon, items: &mut [Item<'_>]) {
+    // Function words (`the`, `of`, the auxiliaries) name no source.
+    for item in items
+        .iter_mut()
+        .filter(|it| it.kind == ItemKind::Word && it.flags == 0)
+    {
+        let word = item.span.text(text);
+        let found = if item.possessive {
+            lexicon.speakers.get(strip_possessive(word))
+        } else {
+            lexicon.speakers.get_hashed(word, item.hash)
+        };
+        item.speaker = found.map(|i| i.kinds).unwrap_or_default();
     }
 }
 
@@ -188,6 +227,7 @@ fn blank<'l>(span: Span) -> Item<'l> {
         cap: false,
         possessive: false,
         acronym: false,
+        hash: 0,
     }
 }
 
@@ -196,38 +236,41 @@ fn classify<'l>(text: &str, kind: TokenKind, span: Span, lexicon: &'l Lexicon) -
     let word = span.text(text);
     match kind {
         TokenKind::Word => {
-            let first = word.chars().next().unwrap_or(' ');
-            let cap = first.is_uppercase();
+            let bytes = word.as_bytes();
+            let cap = match bytes.first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => word.chars().next().is_some_and(char::is_uppercase),
+            };
             let possessive = ends_possessive(word);
-            let acronym = word.len() >= 2
+            let acronym = cap
+                && bytes.get(1).is_some_and(u8::is_ascii_uppercase)
                 && word.bytes().all(|b| {
                     b.is_ascii_uppercase() || b == b'.' || b == b'-' || b.is_ascii_digit()
                 })
                 && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+            let hash = norm_hash(word);
+            let info = lexicon.cues.word(word, hash);
             // `US` is not `us`, `IT` not `it`.
-            let flags = if acronym { 0 } else { grammar::flags(word) };
-            let base = if possessive && flags == 0 {
-                strip_possessive(word)
-            } else {
-                word
+            let mut flags = match info {
+                Some(info) if !acronym => info.flags,
+                _ => 0,
             };
+            if flags == 0 && !acronym && grammar::is_ly_adverb(word) {
+                flags = grammar::ADV;
+            }
             Item {
                 span,
                 kind: ItemKind::Word,
                 flags,
-                speaker: lexicon
-                    .speakers
-                    .get(base)
-                    .map(|i| i.kinds)
-                    .unwrap_or_default(),
-                senses: if possessive {
-                    &[]
-                } else {
-                    lexicon.cues.senses(word)
+                speaker: SpeakerKinds::default(),
+                senses: match info {
+                    Some(info) if !possessive => &info.senses,
+                    _ => &[],
                 },
                 cap,
                 possessive: possessive && flags == 0,
                 acronym,
+                hash,
             }
         }
         TokenKind::Number => Item {

@@ -2,6 +2,7 @@
 //! with their forms and the complements that make them attributions,
 //! prepositional, chain, adverbial, nominal and adjectival cues.
 
+use super::grammar::{self, Flags};
 use super::wordtable::{normalize, WordTable};
 use super::{phrase_entry_problem, EntryProblem, LexiconData};
 use serde::Deserialize;
@@ -127,11 +128,21 @@ pub struct Sense {
     pub gerund: bool,
 }
 
-/// The cue lexicon: entries and a table from each form's first word to its senses.
+/// What the cue table knows about one word.
+#[derive(Clone, Debug, Default)]
+pub struct WordInfo {
+    /// The senses of the cues whose forms begin with the word.
+    pub senses: Vec<Sense>,
+    /// The word's closed-class flags ([`grammar`]), so one lookup serves both.
+    pub flags: Flags,
+}
+
+/// The cue lexicon: entries and a table from each form's first word to its
+/// senses (and every closed-class word to its flags).
 #[derive(Debug)]
 pub struct Cues {
     entries: Vec<CueEntry>,
-    table: WordTable<Vec<Sense>>,
+    table: WordTable<WordInfo>,
 }
 
 impl Cues {
@@ -144,7 +155,14 @@ impl Cues {
     /// One hash and one probe; nothing is allocated.
     #[inline]
     pub fn senses(&self, word: &str) -> &[Sense] {
-        self.table.get(word).map_or(&[], Vec::as_slice)
+        self.table.get(word).map_or(&[], |w| w.senses.as_slice())
+    }
+
+    /// Cue senses and closed-class flags of `word` (any case), if it has
+    /// any; `hash` is the word's [`super::wordtable::norm_hash`].
+    #[inline]
+    pub fn word(&self, word: &str, hash: u64) -> Option<&WordInfo> {
+        self.table.get_hashed(word, hash)
     }
 }
 
@@ -153,7 +171,10 @@ impl LexiconData for Cues {
 
     fn build(mut entries: Vec<CueEntry>) -> Result<Self, Vec<EntryProblem>> {
         let mut problems = Vec::new();
-        let mut table: WordTable<Vec<Sense>> = WordTable::default();
+        let mut table: WordTable<WordInfo> = WordTable::default();
+        for &(word, flags) in grammar::words() {
+            table.entry(word, WordInfo::default).flags |= flags;
+        }
         for (i, entry) in entries.iter_mut().enumerate() {
             if entry.forms.is_empty() {
                 entry.forms.push(entry.cue.clone());
@@ -189,7 +210,7 @@ impl LexiconData for Cues {
                     continue;
                 };
                 let gerund = first.ends_with("ing") && !lemma_words.starts_with(first.as_str());
-                table.entry(first, Vec::new).push(Sense {
+                table.entry(first, WordInfo::default).senses.push(Sense {
                     entry: i as u32,
                     class: entry.kind,
                     frames,

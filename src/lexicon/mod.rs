@@ -9,6 +9,7 @@
 
 mod anonymous;
 mod cues;
+pub mod grammar;
 pub mod json;
 mod loaded;
 pub mod matcher;
@@ -17,7 +18,7 @@ mod speakers;
 pub mod wordtable;
 
 pub use anonymous::{AnonymousKind, AnonymousPattern, AnonymousSources};
-pub use cues::{CueClass, CueEntry, Cues, Frame, Frames, Recipient, Sense};
+pub use cues::{CueClass, CueEntry, Cues, Frame, Frames, Recipient, Sense, WordInfo};
 pub use json::RulesFileError;
 pub use loaded::{LoadedKind, LoadedWord, LoadedWords};
 pub use matcher::PhraseMatcher;

@@ -3,8 +3,9 @@
 //! the channels a source speaks through.
 
 use super::wordtable::{normalize, WordTable};
-use super::{phrase_entry_problem, EntryProblem, LexiconData};
+use super::{phrase_entry_problem, EntryProblem, LexiconData, Names};
 use serde::Deserialize;
+use std::sync::OnceLock;
 
 /// What a speaker word describes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -83,6 +84,9 @@ pub struct SpeakerWordInfo {
 pub struct SpeakerWords {
     entries: Vec<SpeakerWord>,
     table: WordTable<SpeakerWordInfo>,
+    /// The short forms of `names.json` (`Putin`, `Xi`), built on first use
+    /// by [`SpeakerWords::known_person`].
+    surnames: OnceLock<WordTable<()>>,
 }
 
 impl SpeakerWords {
@@ -95,6 +99,28 @@ impl SpeakerWords {
     #[inline]
     pub fn get(&self, word: &str) -> Option<&SpeakerWordInfo> {
         self.table.get(word)
+    }
+
+    /// Whether `word` is the short form of a person listed in `names`
+    /// (`Putin`), so a bare capitalised source is a person, not a place.
+    pub fn known_person(&self, word: &str, names: &Names) -> bool {
+        self.surnames
+            .get_or_init(|| {
+                let mut table = WordTable::default();
+                for entry in names.entries() {
+                    table.entry(entry.short_form(), || ());
+                }
+                table
+            })
+            .get(word)
+            .is_some()
+    }
+
+    /// [`SpeakerWords::get`] with the word's [`super::wordtable::norm_hash`]
+    /// already computed.
+    #[inline]
+    pub fn get_hashed(&self, word: &str, hash: u64) -> Option<&SpeakerWordInfo> {
+        self.table.get_hashed(word, hash)
     }
 }
 
@@ -126,7 +152,11 @@ impl LexiconData for SpeakerWords {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(SpeakerWords { entries, table })
+        Ok(SpeakerWords {
+            entries,
+            table,
+            surnames: OnceLock::new(),
+        })
     }
 }
 
@@ -145,7 +175,7 @@ mod tests {
         assert!(press
             .phrases
             .iter()
-            .any(|p| p.kind == K::Organization && &*p.rest == ["service".into()]));
+            .any(|p| p.kind == K::Organization && *p.rest == ["service".into()]));
         assert!(words.get("tomorrow").is_none());
     }
 }

@@ -2,9 +2,11 @@
 //! sentence's shape: determiners, pronouns, prepositions, auxiliaries,
 //! conjunctions, adverbs that sit inside a verb group, time words.
 //!
-//! These are grammar, not editorial choices, so they live here rather than
-//! in `rules/lexicons/` (which holds what an editor may want to extend: cue
-//! verbs, roles, media, documents). Built once into a [`WordTable`].
+//! These are grammar, not editorial choices, so they live in code rather
+//! than in `rules/lexicons/` (which holds what an editor may want to extend:
+//! cue verbs, roles, media, documents). The cue lexicon's word table carries
+//! each word's flags ([`crate::lexicon::Cues::word`]), so claim extraction
+//! looks every word up once.
 
 use crate::lexicon::wordtable::WordTable;
 use std::sync::OnceLock;
@@ -480,6 +482,11 @@ const NOT_LY_ADVERBS: &[&str] = &[
     "early", "daily", "weekly", "monthly", "yearly", "friendly", "elderly", "likely", "unlikely",
     "lonely", "lovely", "ugly", "silly", "jelly", "rely",
 ];
+
+/// Every closed-class word with its flags.
+pub fn words() -> &'static [(&'static str, Flags)] {
+    WORDS
+}
 
 /// The table of closed-class words, built on first use.
 pub fn table() -> &'static WordTable<Flags> {
