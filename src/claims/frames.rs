@@ -288,9 +288,14 @@ impl<'a, 'l> Reader<'a, 'l> {
         // the ministry`): the phrase starts at the last determiner that does
         // not follow a preposition.
         if self.word(s).is_some_and(|w| w.has(PREP)) {
+            // `In the paper Bos and colleagues`: or at a capitalised word
+            // after a lowercase noun.
             let restart = (s + 1..end).rev().find(|&i| {
+                let prev = self.word(i - 1);
                 self.word(i).is_some_and(|w| w.has(DET | POSS))
-                    && !self.word(i - 1).is_some_and(|p| p.has(PREP))
+                    && !prev.is_some_and(|p| p.has(PREP))
+                    || self.word(i).is_some_and(|w| w.cap && w.flags == 0)
+                        && prev.is_some_and(|p| !p.cap && p.flags == 0)
             });
             s = restart?;
         }
@@ -743,6 +748,14 @@ impl<'a, 'l> Reader<'a, 'l> {
             {
                 return Complement::After(j);
             }
+            // `asked them not to …`
+            if w.has(NEG)
+                && frames.has(F::To)
+                && self.is(j + 1, "to")
+                && self.word(j + 2).is_some_and(|n| !n.cap && !n.has(DET | POSS | PRON))
+            {
+                return Complement::After(j);
+            }
             if t.eq_ignore_ascii_case("of") && frames.has(F::Of) {
                 return Complement::After(j);
             }
@@ -947,18 +960,33 @@ impl<'a, 'l> Reader<'a, 'l> {
             }
         }
         // `“…,” said Smith`: a verb right after a comma or quotation with a
-        // source after it.
+        // source after it, when the source is not before it (`Paul Dewar,
+        // an MP, said the lapses …`).
         let after_boundary = gs > self.lo
             && (self.punct(gs - 1, ',') || self.quote(gs - 1))
             && sense.frames.has(F::Tag)
             && !sense.gerund
             && group.is_empty();
-        if after_boundary {
-            let f = self.new_found(gs..end, i, kind);
-            if let Some(inv) = self.inverted(f, gs, end) {
-                return Some(inv);
-            }
+        let normal = self.verb_complement(i, end, sense, gs, kind, future, passive);
+        if normal.is_none() && after_boundary {
+            return self.inverted(self.new_found(gs..end, i, kind), gs, end);
         }
+        normal
+    }
+
+    /// A verb cue read forward: adjuncts, recipient and complement, then
+    /// the source before it (or after it, for tags).
+    #[allow(clippy::too_many_arguments)]
+    fn verb_complement(
+        &self,
+        i: usize,
+        end: usize,
+        sense: &Sense,
+        gs: usize,
+        kind: CueKind,
+        future: bool,
+        passive: bool,
+    ) -> Option<Found> {
         let (mut j, channel) = self.adjuncts(end);
         let cue_end = if channel.is_some() { j } else { end };
         let mut f = self.new_found(gs..cue_end, i, kind);
@@ -1472,6 +1500,13 @@ impl<'a, 'l> Reader<'a, 'l> {
             f.placement = Placement::After;
             return Some(f);
         }
+        // `Residents were advised to leave`, `I was told to …`: the subject
+        // is the recipient; the source is unnamed.
+        if sense.recipient != Recipient::None && self.is(j, "to") && self.word(j + 1).is_some_and(|w| !w.cap && !w.has(DET | POSS | PRON)) {
+            f.content = vec![j..self.content_end()];
+            f.placement = Placement::After;
+            return Some(f);
+        }
         // `X is said to …`, `X is believed to …`: hearsay and belief verbs
         // only (`he was admitted to hospital` is no attribution).
         let hearsay = matches!(
@@ -1695,9 +1730,18 @@ impl<'a, 'l> Reader<'a, 'l> {
             return None;
         }
         let c = self.complement(end, sense.frames);
-        let Complement::After(c) = c else {
+        let Complement::After(mut c) = c else {
             return None;
         };
+        // `critical of X`: the preposition belongs to the cue.
+        let mut end = end;
+        if self.is(c, "of") {
+            c += 1;
+            end = c;
+            if c >= self.content_end() {
+                return None;
+            }
+        }
         let (cue_start, speaker) = if cop.has(PRON) {
             (k, Some((k - 1..k, false)))
         } else {
