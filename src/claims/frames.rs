@@ -752,7 +752,9 @@ impl<'a, 'l> Reader<'a, 'l> {
             if w.has(NEG)
                 && frames.has(F::To)
                 && self.is(j + 1, "to")
-                && self.word(j + 2).is_some_and(|n| !n.cap && !n.has(DET | POSS | PRON))
+                && self
+                    .word(j + 2)
+                    .is_some_and(|n| !n.cap && !n.has(DET | POSS | PRON))
             {
                 return Complement::After(j);
             }
@@ -868,7 +870,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                 CueClass::According => self.according_frame(i, end),
                 CueClass::Citing => self.citing_frame(i, end),
                 CueClass::Adverb => self.adverb_frame(i),
-                CueClass::Nominal => self.nominal_frame(i, end, sense),
+                CueClass::Nominal => self.nominal_frame(i, end),
                 CueClass::Adjective => self.adjective_frame(i, end, sense),
             };
             if let Some(f) = found {
@@ -1014,21 +1016,17 @@ impl<'a, 'l> Reader<'a, 'l> {
         // `, citing X,` between the verb and its complement.
         let mut complement = self.complement(j, sense.frames);
         if let Complement::Tag(t) = complement {
-            if self.punct(t, ',') {
-                if let Some(c) = self
-                    .word(t + 1)
-                    .filter(|w| w.senses.iter().any(|s| s.class == CueClass::Citing))
-                {
-                    let _ = c;
-                    if let Some(np) = self.np_right(t + 2) {
-                        if self.punct(np.end, ',') {
-                            f.cited.push(np.clone());
-                            let next = self.complement(np.end + 1, sense.frames);
-                            if matches!(next, Complement::After(_) | Complement::Quote(_)) {
-                                complement = next;
-                            }
-                        }
-                    }
+            let citing = self
+                .word(t + 1)
+                .is_some_and(|w| w.senses.iter().any(|s| s.class == CueClass::Citing));
+            let cited = self
+                .np_right(t + 2)
+                .filter(|np| citing && self.punct(t, ',') && self.punct(np.end, ','));
+            if let Some(np) = cited {
+                f.cited.push(np.clone());
+                let next = self.complement(np.end + 1, sense.frames);
+                if matches!(next, Complement::After(_) | Complement::Quote(_)) {
+                    complement = next;
                 }
             }
         }
@@ -1105,6 +1103,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                 Some(f)
             }
             Complement::Tag(t) => {
+                debug_assert_eq!(t, j);
                 if !sense.frames.has(F::Tag) {
                     return None;
                 }
@@ -1117,8 +1116,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                         .items
                         .get(gs - 1)
                         .is_some_and(|p| p.kind == ItemKind::Dash);
-                let _ = t;
-                self.tag_frame(f, gs, j, after_boundary)
+                self.tag_frame(f, gs, t, after_boundary)
             }
             Complement::None => {
                 // Inverted with the source right after the verb.
@@ -1502,7 +1500,12 @@ impl<'a, 'l> Reader<'a, 'l> {
         }
         // `Residents were advised to leave`, `I was told to …`: the subject
         // is the recipient; the source is unnamed.
-        if sense.recipient != Recipient::None && self.is(j, "to") && self.word(j + 1).is_some_and(|w| !w.cap && !w.has(DET | POSS | PRON)) {
+        if sense.recipient != Recipient::None
+            && self.is(j, "to")
+            && self
+                .word(j + 1)
+                .is_some_and(|w| !w.cap && !w.has(DET | POSS | PRON))
+        {
             f.content = vec![j..self.content_end()];
             f.placement = Placement::After;
             return Some(f);
@@ -1633,7 +1636,7 @@ impl<'a, 'l> Reader<'a, 'l> {
     }
 
     /// `in his opinion`, `in the view of X`, `her hope is that …`.
-    fn nominal_frame(&self, i: usize, end: usize, _sense: &Sense) -> Option<Found> {
+    fn nominal_frame(&self, i: usize, end: usize) -> Option<Found> {
         // `POSS N is/was that|to|:`
         let poss = i > self.lo
             && self
