@@ -361,7 +361,7 @@ fn reported_speech_with_and_without_that() {
         &[
             "indirect/explicit | Trade Minister Oskar Lind | said | that the tariffs would be lifted by the end of the year",
             "indirect/explicit | Finance Minister Anna Petrova | argued | the plan would cost consumers billions",
-            "indirect/explicit | Opposition leader Mark Dunmore | warned | the measure could trigger a trade war",
+            "indirect/explicit | Opposition leader Mark Dunmore | warned | that the measure could trigger a trade war",
             "indirect/explicit | The central bank governor | insisted | the economy was strong enough to absorb the shock",
             "indirect/explicit | Lind → Oskar Lind | acknowledged | that the timing was difficult",
             "indirect/explicit | Petrova → Anna Petrova | told | the government had not consulted industry",
@@ -528,6 +528,64 @@ fn unattributed_sentences_side_clauses_and_scare_quotes() {
             "unattributed/none | - | - | The festival's slogan, \"Stronger Than the Storm,\" was printed on every banner",
         ]
     );
+}
+
+#[test]
+fn wire_story_with_many_quotes() {
+    check(
+        "wire_budget_deal.txt",
+        &[
+            "indirect/explicit | officials (anonymous) | said | President Ellen Hart and House Speaker Ray Dolan reached a tentative agreement on Saturday to raise the nation's debt ceiling",
+            "direct/explicit | Hart → Ellen Hart | said in a statement | \"The agreement represents a compromise, which means not everyone gets what they want,\" … \"That's the responsibility of governing.\"",
+            "mixed/explicit | Dolan → Ray Dolan | told | that the deal was \"worthy of the support of the American people.\"",
+            "indirect/explicit | He → Ray Dolan | said | he expected a vote on Wednesday",
+            "indirect/explicit | A person familiar with the talks, who spoke on condition of anonymity to discuss the private negotiations, (anonymous) | said | the agreement would cap spending for two years",
+            "direct/explicit | he → Ned Carver | tweeted | \"This deal is a surrender,\"",
+            "mixed/explicit | he → Ned Carver | adding | that he would fight it \"with every tool at my disposal.\"",
+            "indirect/explicit | Rep. Lena Ortiz, who chairs the Congressional Progressive Caucus, | said | she had \"serious concerns\" about new work requirements for food aid",
+            "direct/explicit | Senate Majority Leader Paul Brandt | said Sunday on CNN's \"State of the Union.\" | \"I think we're going to get there,\" … \"But it's not going to be easy.\"",
+            "indirect/explicit | Treasury Secretary Maria Kohl | has warned | that the government could run out of money to pay its bills as soon as June 5",
+            "mixed/explicit | she → Maria Kohl | said | the estimate was based on \"the most recently available data.\"",
+            "direct/explicit | Hart → Ellen Hart | replied | \"Yes. He's been straightforward.\"",
+            "indirect/explicit | a summary circulated among House Republicans | According to | the bill would also claw back unspent pandemic relief funds",
+            "indirect/explicit | Conservatives | have threatened | to derail it",
+            "indirect/explicit | some progressives | say | they cannot support it",
+        ],
+    );
+    let (text, claims) = extract("wire_budget_deal.txt");
+    let anonymous = claims
+        .iter()
+        .find(|c| {
+            c.speaker
+                .as_ref()
+                .is_some_and(|s| s.span.text(&text).starts_with("A person"))
+        })
+        .unwrap();
+    assert!(anonymous.speaker.as_ref().unwrap().anonymous);
+}
+
+#[test]
+fn wire_story_with_tags_and_coordination() {
+    check(
+        "wire_sanctions.txt",
+        &[
+            "indirect/explicit | diplomatic sources (anonymous) | told | European Union envoys agreed on Wednesday to impose a sixth package of sanctions on Russia",
+            "indirect/explicit | three EU diplomats (anonymous) | said | The package, which still needs formal approval by governments, includes a ban on seaborne crude imports",
+            "direct/explicit | Varro → Tamas Varro | said in a video posted on Facebook | \"We have managed to get an exemption,\" … \"Families can sleep peacefully tonight.\"",
+            "indirect/explicit | European Commission President Anke Vollmer | welcomed | the agreement",
+            "direct/explicit | she → Anke Vollmer | wrote on Twitter | \"This will cut around 90% of our oil imports from Russia by the end of the year,\"",
+            "indirect/explicit | Estonia's prime minister, Liis Tamm, | told | the exemptions were \"a bad precedent,\"",
+            "indirect/explicit | Lithuanian officials (anonymous) | privately complained | that the embargo had been watered down",
+            "direct/explicit | Tamm → Liis Tamm | said | \"We need to be honest with ourselves,\" … \"Every euro we pay for Russian oil is a euro for the Kremlin's war machine. … \"And we are still paying.\"",
+            "indirect/explicit | A spokesman for the Kremlin, Oleg Marin, | said | the sanctions would hurt Europe more than Russia",
+            "indirect/explicit | Moscow | has repeatedly denied | that its forces target civilians",
+            "indirect/explicit | Ukraine | says | more than 12,000 civilians have been killed",
+        ],
+    );
+    let (text, claims) = extract("wire_sanctions.txt");
+    // `told Reuters` under a Reuters dateline: Reuters is the publisher.
+    let links: Vec<&str> = claims[1].chain.iter().map(|l| l.span.text(&text)).collect();
+    assert_eq!(links, ["Reuters", "diplomatic sources"]);
 }
 
 // ---- speed ------------------------------------------------------------------

@@ -471,6 +471,18 @@ impl<'a, 'l> Reader<'a, 'l> {
                 if seg_start == seg_end {
                     break;
                 }
+                // `A person familiar with the talks, who spoke on condition
+                // of anonymity, said`: a relative clause describes the source.
+                if self
+                    .word(seg_start)
+                    .is_some_and(|w| w.has(REL) && !w.has(DET))
+                    && seg_start > self.lo
+                    && self.punct(seg_start - 1, ',')
+                {
+                    speaker_end.get_or_insert(end);
+                    end = seg_start;
+                    continue;
+                }
                 if speaker_end.is_none() && self.adjunct_segment(seg_start..seg_end) {
                     // Skip an adjunct next to the cue.
                     if seg_start <= self.lo || !self.punct(seg_start - 1, ',') {
@@ -618,8 +630,14 @@ impl<'a, 'l> Reader<'a, 'l> {
                     prev_np = (it.cap && !it.has(DET)) || it.has(PRON);
                 }
                 ItemKind::Number => prev_np = true,
-                ItemKind::Punct(',') if commas < 2 => {
-                    // `John Kerry, the Secretary of State, contacted …`
+                ItemKind::Punct(',')
+                    if commas == 1
+                        || commas == 0
+                            && self.word(k + 1).is_some_and(|w| w.has(DET | POSS) || w.cap)
+                            && (k + 2..(k + 10).min(self.hi)).any(|c| self.punct(c, ',')) =>
+                {
+                    // `John Kerry, the Secretary of State, contacted …`: a
+                    // paired apposition after the subject.
                     commas += 1;
                     prev_np = false;
                 }
@@ -657,6 +675,16 @@ impl<'a, 'l> Reader<'a, 'l> {
                             named = true;
                             continue;
                         }
+                        // `on CNN's “State of the Union”`: a programme's title.
+                        if self.quote(e)
+                            && self.word(e - 1).is_some_and(|p| {
+                                p.possessive || p.speaker.has(W::Media) || p.speaker.has(W::Channel)
+                            })
+                        {
+                            e += 1;
+                            named = true;
+                            is_channel = true;
+                        }
                         break;
                     };
                     if x.has(TIME)
@@ -678,9 +706,22 @@ impl<'a, 'l> Reader<'a, 'l> {
                         e += 1;
                         continue;
                     }
+                    if named && !x.cap && x.flags == 0 && self.verbish(e) {
+                        // `in a video posted on Facebook`: the participle's
+                        // own phrase follows as another adjunct.
+                        e += 1;
+                    }
                     break;
                 }
-                if named {
+                // A place (`at the Capitol`) counts when the complement
+                // follows it directly.
+                let place = !named
+                    && e > j + 1
+                    && (self.is(e, "that")
+                        || self.quote(e)
+                        || self.punct(e, ':')
+                        || self.punct(e, ','));
+                if named || place {
                     if is_channel {
                         channel.get_or_insert(j..e);
                     }
@@ -702,7 +743,7 @@ impl<'a, 'l> Reader<'a, 'l> {
         {
             return Some(j..j + 1);
         }
-        if w.has(PREP | CONJ | SUBORD | REL | WH | AUX | MODAL) && !w.has(DET) {
+        if w.has(PREP | CONJ | SUBORD | REL | WH | AUX | MODAL) && !w.has(DET) || w.has(REL) {
             return None;
         }
         let np = self.np_right(j)?;
@@ -711,7 +752,11 @@ impl<'a, 'l> Reader<'a, 'l> {
         let mut e = j + 1;
         while e < np.end && e - j < 6 {
             let it = &self.items[e];
-            let new_np = it.is_word() && it.has(DET | POSS | PRON) && !it.has(OBJ);
+            if self.is(e, "of") {
+                e += 1;
+                continue;
+            }
+            let new_np = it.is_word() && it.has(DET | POSS | PRON | PREP) && !it.has(OBJ);
             let name_ends = self.items[e - 1].cap && !it.cap && !self.is(e, "of");
             if new_np || name_ends {
                 break;
@@ -1172,11 +1217,21 @@ impl<'a, 'l> Reader<'a, 'l> {
         let conj = self.word(sp - 1)?;
         let t = conj.text(self.text).to_ascii_lowercase();
         if matches!(t.as_str(), "and" | "but" | "while" | "whereas" | "yet")
-            && self.punct(sp - 2, ',')
+            && (self.punct(sp - 2, ',') || self.quote_ends_with_comma(sp - 2))
         {
-            return Some(sp - 2);
+            return Some(sp - 1);
         }
         None
+    }
+
+    /// Whether item `i` is a quotation whose last char inside the marks is
+    /// a comma (`“a bad precedent,” while …`).
+    fn quote_ends_with_comma(&self, i: usize) -> bool {
+        self.quote(i) && {
+            let t = self.items[i].text(self.text);
+            t.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                .ends_with(',')
+        }
     }
 
     /// A tag: the content is before the cue (`…, X said.`), or around it.
@@ -1236,9 +1291,16 @@ impl<'a, 'l> Reader<'a, 'l> {
                 after_range = Some(a_start..e);
             } else if !skipped_conj
                 && !self.punct(after, ';')
-                && !self
-                    .word(a_start)
-                    .is_some_and(|w| w.has(REL) && !w.has(DET))
+                && self.word(a_start).is_some_and(|w| {
+                    // `The plan, she said, will fail`: the clause goes on
+                    // with its verb; `…, officials said, after weeks of
+                    // talks` is the writer's.
+                    !w.cap
+                        && !w.has(REL | PREP | SUBORD | CONJ)
+                        && (w.has(AUX | MODAL | VERB | LINKING | ADV | NEG | DET | POSS | PRON)
+                            || self.verbish(a_start)
+                            || w.flags == 0)
+                })
             {
                 // A participle or a new cue after the tag is its own frame.
                 let participle = self.word(a_start).is_some_and(|w| {
@@ -1910,8 +1972,15 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
                 }
                 let mut f = f;
                 if f.participle && f.speaker.is_none() {
-                    // `The ministry issued a statement, saying …`: the source
-                    // is the clause's subject.
+                    // `“…,” he tweeted, adding that …`: the source of the
+                    // attribution before; `The ministry issued a statement,
+                    // saying …`: the clause's subject.
+                    if let Some(prev) = accepted.last().filter(|a| a.speaker.is_some()) {
+                        f.speaker = prev.speaker.clone();
+                        f.relative = prev.relative;
+                        accepted.push(f);
+                        continue;
+                    }
                     f.speaker = r.subject();
                     if f.speaker.as_ref().is_some_and(|s| s.end > f.group_start) {
                         f.speaker = None;

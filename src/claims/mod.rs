@@ -142,6 +142,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
     /// Reads one text block.
     fn block(&mut self, b: u32, items: &[Item<'l>], utterances: &[Utterance]) {
         let block_start = self.drafts.len();
+        self.note_names(items);
         let post = self.post_of(b);
         // The draft of the previous utterance when it is open-ended reported
         // speech, for continuations.
@@ -251,6 +252,49 @@ impl<'a, 'l> Extractor<'a, 'l> {
             }
         }
         self.prev_block = block_start..self.drafts.len();
+    }
+
+    /// Notes every written full name (two capitalised words or more) by its
+    /// last word, so a later bare surname is known for a person (`House
+    /// Speaker Ray Dolan` … `Dolan told reporters`).
+    fn note_names(&mut self, items: &[Item<'l>]) {
+        let name_word = |it: &Item<'_>| it.is_word() && it.cap && it.flags == 0 && !it.acronym;
+        let mut k = 0;
+        while k < items.len() {
+            if !name_word(&items[k]) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < items.len()
+                && (name_word(&items[k])
+                    || items[k].is_punct('.') && k > start && items[k - 1].span.len() <= 2)
+            {
+                k += 1;
+            }
+            // Titles before the name are not part of it (`House Speaker`).
+            let title = |it: &Item<'_>| {
+                self.lexicon
+                    .speakers
+                    .get_hashed(it.text(self.text), it.hash)
+                    .is_some_and(|i| {
+                        i.kinds.has(SpeakerWordKind::Title) || i.kinds.has(SpeakerWordKind::Role)
+                    })
+            };
+            let mut start = (start..k)
+                .rev()
+                .find(|&i| items[i].is_word() && title(&items[i]))
+                .map_or(start, |i| i + 1);
+            while start < k && items[start].is_punct('.') {
+                start += 1;
+            }
+            let words = items[start..k].iter().filter(|it| it.is_word()).count();
+            if words >= 2 && items[k - 1].is_word() {
+                let last = units::strip_possessive(items[k - 1].text(self.text)).to_lowercase();
+                let span = speaker::span_of(items, start..k);
+                self.surnames.entry(last).or_insert(span);
+            }
+        }
     }
 
     /// Records the subject of a sentence that named no source, for later
@@ -1004,6 +1048,11 @@ fn lead_subject(
     let mut last_role = None;
     while k < range.end && k - start < 8 {
         let it = &items[k];
+        if it.is_punct('.') && last_role == Some(k - 1) {
+            // `Rep.`, `Gov.`
+            k += 1;
+            continue;
+        }
         if !it.is_word() || it.flags != 0 {
             break;
         }
@@ -1034,7 +1083,10 @@ fn lead_subject(
     if org {
         return Some(Subject::Body(speaker::span_of(items, range.start..end)));
     }
-    let name_start = last_role.map_or(start, |r| r + 1);
+    let mut name_start = last_role.map_or(start, |r| r + 1);
+    while name_start < end && items[name_start].is_punct('.') {
+        name_start += 1;
+    }
     let names = end.saturating_sub(name_start);
     if det || names == 0 || (names < 2 && last_role.is_none()) {
         return None;
