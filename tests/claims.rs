@@ -446,6 +446,18 @@ fn colon_labels_and_colons_before_quotes() {
 }
 
 #[test]
+fn a_colon_ending_a_paragraph_introduces_the_next() {
+    check(
+        "colon_paragraphs.txt",
+        &[
+            "indirect/explicit | Ministry | rejects | spying accusations",
+            "direct/inherited | the Foreign Ministry | said | \"We categorically reject these accusations. They have no basis in fact.\"",
+            "indirect/inherited | The embassy | added | No diplomat was involved in the incident",
+        ],
+    );
+}
+
+#[test]
 fn passives_and_hearsay_adverbs_have_no_source() {
     check(
         "passives.txt",

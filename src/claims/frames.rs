@@ -76,6 +76,9 @@ pub struct Found {
     /// Item where a coordinated clause starts (`, and Y said …`): earlier
     /// content stops before it.
     pub coordinated_at: Option<usize>,
+    /// The cue ends its utterance with a colon (`The ministry said:`): the
+    /// content is the next sentence or paragraph.
+    pub forward: bool,
 }
 
 /// The reader of one utterance.
@@ -774,11 +777,12 @@ impl<'a, 'l> Reader<'a, 'l> {
         if (self.punct(j, ',') || self.punct(j, ':')) && self.quote(j + 1) && frames.has(F::Quote) {
             return Complement::Quote(j + 1);
         }
-        if self.punct(j, ':')
-            && j + 1 < self.content_end()
-            && (frames.has(F::Colon) || frames.has(F::Quote))
-        {
-            return Complement::After(j + 1);
+        if self.punct(j, ':') && (frames.has(F::Colon) || frames.has(F::Quote)) {
+            return if j + 1 < self.content_end() {
+                Complement::After(j + 1)
+            } else {
+                Complement::Forward
+            };
         }
         if let Some(w) = self.word(j) {
             let t = w.text(self.text);
@@ -941,6 +945,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             relative: false,
             participle: false,
             coordinated_at: None,
+            forward: false,
         }
     }
 
@@ -1145,6 +1150,13 @@ impl<'a, 'l> Reader<'a, 'l> {
                 f.relative = rel;
                 f.coordinated_at = self.coordination(sp.start);
                 f.speaker = Some(sp);
+                Some(f)
+            }
+            Complement::Forward => {
+                let (sp, rel) = self.speaker_left(gs, false)?;
+                f.speaker = Some(sp);
+                f.relative = rel;
+                f.forward = true;
                 Some(f)
             }
             Complement::Tag(t) => {
@@ -1905,6 +1917,8 @@ enum Complement {
     Object(usize),
     /// A boundary here: the content is before the cue.
     Tag(usize),
+    /// A colon ending the utterance: the content follows in the next one.
+    Forward,
     /// Nothing that makes an attribution.
     None,
 }

@@ -44,10 +44,20 @@ pub fn extract(text: &str, article: &Article, lexicon: &Lexicon) -> Vec<Claim> {
     let mut items = Vec::new();
     let mut utterances = Vec::new();
     for (b, block) in article.blocks.iter().enumerate() {
+        // A short line ending in a colon is read as a section label by the
+        // parser, but `The embassy added:` introduces the next paragraph.
+        let introduction = block.kind == BlockKind::SectionLabel
+            && block.span.text(text).trim_end().ends_with(':');
         if !matches!(
             block.kind,
             BlockKind::Headline | BlockKind::Paragraph | BlockKind::PostText
-        ) {
+        ) && !introduction
+        {
+            continue;
+        }
+        if introduction {
+            units::read_block(text, article, block, lexicon, &mut items, &mut utterances);
+            ex.introduction(&items, &utterances);
             continue;
         }
         units::read_block(text, article, block, lexicon, &mut items, &mut utterances);
@@ -89,6 +99,8 @@ struct Extractor<'a, 'l> {
     marks: Vec<bool>,
     /// Sources recorded so far (to tell whether an utterance named one).
     remembered: usize,
+    /// A cue ending the previous sentence with a colon.
+    forward: Option<Forward>,
 }
 
 impl<'a, 'l> Extractor<'a, 'l> {
@@ -117,6 +129,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
             prev_block: 0..0,
             marks: Vec::new(),
             remembered: 0,
+            forward: None,
         }
     }
 
@@ -164,9 +177,34 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 lexicon: self.lexicon,
                 headline: self.article.blocks[b as usize].kind == BlockKind::Headline,
             };
-            let found = frames::resolve(&r, r.frames());
             pending = lead_subject(self.text, self.lexicon, items, u.items.clone())
                 .map(|subject| (subject, self.remembered));
+            if let Some(forward) = self.forward.take() {
+                // `The ministry said:` ¶ `“…”`: the sentence after the colon
+                // is the content.
+                let quote_only = is_quote_only(items, u.items.clone());
+                if quote_only || !u.candidate {
+                    self.forward_claim(forward, items, u, quote_only);
+                    open = None;
+                    continue;
+                }
+            }
+            if !u.candidate {
+                // No cue, quotation or colon: the sentence continues reported
+                // speech, belongs to a post's author, or is unattributed.
+                open = match open.filter(|_| self.continues(&r)) {
+                    Some(prev) => Some(self.continuation(prev, items, u)),
+                    None => {
+                        match post {
+                            Some(p) => self.post_sentence(items, u, p),
+                            None => self.unattributed(items, u),
+                        }
+                        None
+                    }
+                };
+                continue;
+            }
+            let found = frames::resolve(&r, r.frames());
             let utt_start = self.drafts.len();
             self.marks.clear();
             self.marks.resize(u.items.len(), false);
@@ -180,6 +218,26 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 if f.anaphoric {
                     covered = total;
                     anaphoric = Some(f);
+                    continue;
+                }
+                if f.forward {
+                    covered = total;
+                    let speaker = f
+                        .speaker
+                        .clone()
+                        .map(|range| self.speaker(&r, range, f.relative));
+                    let chain = self.chain(&r, &f, speaker.as_ref(), post);
+                    if let Some(s) = &speaker {
+                        self.remember(s);
+                    }
+                    self.forward = Some(Forward {
+                        speaker,
+                        cue: Cue {
+                            span: f.cue,
+                            kind: f.cue_kind,
+                        },
+                        chain,
+                    });
                     continue;
                 }
                 if f.content.is_empty() {
@@ -648,6 +706,92 @@ impl<'a, 'l> Extractor<'a, 'l> {
 
     // ---- rules across sentences -------------------------------------------------
 
+    /// A label-like line ending in a colon: only a cue that opens the next
+    /// paragraph (`The embassy added:`) counts; a plain label yields nothing.
+    fn introduction(&mut self, items: &[Item<'l>], utterances: &[Utterance]) {
+        let Some(u) = utterances.last() else {
+            return;
+        };
+        let r = Reader {
+            text: self.text,
+            items,
+            lo: u.items.start,
+            hi: u.items.end,
+            lexicon: self.lexicon,
+            headline: false,
+        };
+        let Some(f) = frames::resolve(&r, r.frames())
+            .into_iter()
+            .find(|f| f.forward)
+        else {
+            return;
+        };
+        let speaker = f
+            .speaker
+            .clone()
+            .map(|range| self.speaker(&r, range, f.relative));
+        let chain = self.chain(&r, &f, speaker.as_ref(), None);
+        if let Some(s) = &speaker {
+            self.remember(s);
+        }
+        self.forward = Some(Forward {
+            speaker,
+            cue: Cue {
+                span: f.cue,
+                kind: f.cue_kind,
+            },
+            chain,
+        });
+    }
+
+    /// The claim of the sentence after a cue ending in a colon: its
+    /// quotations (direct) or its whole text.
+    fn forward_claim(
+        &mut self,
+        forward: Forward,
+        items: &[Item<'l>],
+        u: &Utterance,
+        quote_only: bool,
+    ) {
+        let (content, quotes, kind) = if quote_only {
+            let quotes: Vec<u32> = quotes_in(items, u.items.clone());
+            let spans = items[u.items.clone()]
+                .iter()
+                .filter(|it| it.is_quote())
+                .map(|it| it.span)
+                .collect();
+            (spans, quotes, ClaimKind::Direct)
+        } else {
+            let quotes = quotes_in(items, u.items.clone());
+            let kind = kind_of_quotes(self.article, &quotes);
+            (
+                vec![utterance_content(items, u.items.clone())],
+                quotes,
+                kind,
+            )
+        };
+        if content.iter().all(|c: &Span| c.is_empty()) {
+            return;
+        }
+        let claim = Claim {
+            id: 0,
+            kind,
+            span: cover(&content),
+            content,
+            speaker: forward.speaker,
+            cue: Some(forward.cue),
+            chain: forward.chain,
+            attribution: Attribution::Inherited,
+            sentence: u.sentences.start,
+            quotes,
+        };
+        self.push(Draft {
+            claim,
+            open_ended: false,
+            removed: false,
+        });
+    }
+
     /// An utterance of quotations only (`“It failed.”`): further fragments
     /// of the quoted claim it continues, else a quotation of its own.
     fn quote_utterance(
@@ -993,7 +1137,8 @@ impl<'a, 'l> Extractor<'a, 'l> {
     /// An unattributed claim for the whole utterance.
     fn unattributed(&mut self, items: &[Item<'l>], u: &Utterance) {
         let content = utterance_content(items, u.items.clone());
-        if content.is_empty() {
+        // Nothing to state without a word (a bare link, a stray mark).
+        if content.is_empty() || word_count(items, u.items.clone()) == 0 {
             return;
         }
         let quotes = quotes_in(items, u.items.clone());
@@ -1015,6 +1160,13 @@ impl<'a, 'l> Extractor<'a, 'l> {
             removed: false,
         });
     }
+}
+
+/// A cue ending its sentence with a colon, waiting for its content.
+struct Forward {
+    speaker: Option<Speaker>,
+    cue: Cue,
+    chain: Vec<ChainLink>,
 }
 
 /// The named subject opening a sentence.

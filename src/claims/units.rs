@@ -104,6 +104,9 @@ pub struct Utterance {
     pub items: Range<usize>,
     /// Its sentences, as indices into [`Article::sentences`].
     pub sentences: Range<u32>,
+    /// Whether it holds a cue word, a quotation or a colon: only then can
+    /// it hold an attribution of its own.
+    pub candidate: bool,
 }
 
 /// Fills `items` and `utterances` (both cleared first) with `block`'s.
@@ -170,18 +173,20 @@ pub fn read_block<'l>(
                 }
             }
             let item = classify(text, token.kind, token.span, lexicon);
-            candidate |= !item.senses.is_empty() || item.kind == ItemKind::Punct(':');
+            candidate |= item.kind == ItemKind::Punct(':');
             items.push(item);
         }
         if inside_until <= sentence.span.end {
             // The sentence does not end inside a quotation: the utterance ends.
             if items.len() > utt_start_item {
+                candidate |= has_cue(text, &items[utt_start_item..]);
                 if candidate {
                     speaker_words(text, lexicon, &mut items[utt_start_item..]);
                 }
                 utterances.push(Utterance {
                     items: utt_start_item..items.len(),
                     sentences: utt_start_sentence..s + 1,
+                    candidate,
                 });
             }
             utt_start_item = items.len();
@@ -190,14 +195,31 @@ pub fn read_block<'l>(
         }
     }
     if items.len() > utt_start_item {
+        candidate |= has_cue(text, &items[utt_start_item..]);
         if candidate {
             speaker_words(text, lexicon, &mut items[utt_start_item..]);
         }
         utterances.push(Utterance {
             items: utt_start_item..items.len(),
             sentences: utt_start_sentence..block.sentences.end.max(utt_start_sentence + 1),
+            candidate,
         });
     }
+}
+
+/// Whether a whole cue form is written in `items`: a word with a sense
+/// whose further words follow it (`in` alone is no cue, `in the words of` is).
+fn has_cue(text: &str, items: &[Item<'_>]) -> bool {
+    items.iter().enumerate().any(|(i, it)| {
+        it.senses.iter().any(|sense| {
+            sense.rest.iter().enumerate().all(|(k, w)| {
+                items.get(i + 1 + k).is_some_and(|next| {
+                    next.kind == ItemKind::Word
+                        && crate::lexicon::wordtable::norm_eq(next.span.text(text), w)
+                })
+            })
+        })
+    })
 }
 
 /// Looks up the speaker-word kinds of the words in `items`.
