@@ -600,6 +600,64 @@ fn wire_story_with_tags_and_coordination() {
     assert_eq!(links, ["Reuters", "diplomatic sources"]);
 }
 
+// ---- totality ---------------------------------------------------------------
+
+/// Every span of every claim lies on char boundaries inside the text, and
+/// content fragments are non-empty.
+fn assert_spans_valid(text: &str, claims: &[Claim]) {
+    let ok = |s: attrcheck::source::Span| text.get(s.range()).is_some();
+    for c in claims {
+        assert!(ok(c.span), "claim span {:?}", c.span);
+        for f in &c.content {
+            assert!(ok(*f) && !f.is_empty(), "content {f:?}");
+        }
+        if let Some(s) = &c.speaker {
+            assert!(ok(s.span) && !s.span.is_empty());
+            for x in [s.name, s.role, s.resolved].into_iter().flatten() {
+                assert!(ok(x));
+            }
+        }
+        if let Some(q) = &c.cue {
+            assert!(ok(q.span) && !q.span.is_empty());
+        }
+        for l in &c.chain {
+            assert!(ok(l.span));
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Extraction never panics on news-like word salad, with quotation
+    /// marks, colons, dashes and paragraph breaks anywhere.
+    #[test]
+    fn extraction_is_total(words in proptest::collection::vec(proptest::sample::select(vec![
+        "said", "says", "told", "according", "to", "citing", "reportedly", "that", "the", "a",
+        "minister", "officials", "Smith", "Jane", "Doe", "he", "she", "it", "who", "which",
+        "This", "was", "reported", "by", "in", "his", "opinion", "believes", "wants", "is",
+        "sure", "\u{201c}", "\u{201d}", "\"", "'", ",", ".", ":", ";", "\u{2014}", "-", "(", ")",
+        "\n\n", "\n", "Reuters", "AP", "added", "asked", "not", "should", "But", "\u{2019}s",
+        "message", "reads", "post", "Ukraine\u{2019}s", "Ж", "é", "?", "!",
+    ]), 0..80)) {
+        let text = words.join(" ");
+        let article = attrcheck::parse::parse_article(&text);
+        let claims = claims::extract(&text, &article, Lexicon::builtin());
+        assert_spans_valid(&text, &claims);
+    }
+}
+
+#[test]
+fn spans_are_valid_on_every_fixture_and_the_seed() {
+    let mut texts = texts_in(&repo().join("fixtures/claims"));
+    texts.extend(texts_in(&repo().join("fixtures/parse")));
+    texts.extend(texts_in(&repo().join("seeds")));
+    for text in &texts {
+        let article = attrcheck::parse::parse_article(text);
+        assert_spans_valid(text, &claims::extract(text, &article, Lexicon::builtin()));
+    }
+}
+
 // ---- speed ------------------------------------------------------------------
 
 /// Every `.txt` under `dir`, sorted.

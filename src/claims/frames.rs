@@ -367,7 +367,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                 }
                 ItemKind::Number => e += 1,
                 ItemKind::Punct('.')
-                    if !self.at_end(e)
+                    if e > start
+                        && !self.at_end(e)
                         && self.items[e].span.start == self.items[e - 1].span.end =>
                 {
                     e += 1
@@ -1529,7 +1530,7 @@ impl<'a, 'l> Reader<'a, 'l> {
     fn passive_frame(&self, mut f: Found, gs: usize, j: usize, sense: &Sense) -> Option<Found> {
         // The subject before the group.
         let subject = self.np_left(gs).or_else(|| {
-            self.word(gs - 1)
+            self.word(gs.wrapping_sub(1))
                 .filter(|w| w.has(PRON | ANAPHOR))
                 .map(|_| gs - 1..gs)
         });
