@@ -251,7 +251,15 @@ impl<'a, 'l> Reader<'a, 'l> {
                     {
                         return None;
                     }
-                    if !head && (self.verb_sense(i) || self.verbish(i)) {
+                    // `Photos released of the scene`: a participle between a
+                    // noun and a preposition is part of the phrase.
+                    let reduced = !it.cap
+                        && !it.has(AUX | MODAL | VERB)
+                        && it.senses.is_empty()
+                        && self.word(i + 1).is_some_and(|n| n.has(PREP))
+                        && i > self.lo
+                        && self.word(i - 1).is_some_and(|p| p.flags == 0 && !p.possessive);
+                    if !head && (self.verb_sense(i) || self.verbish(i)) && !reduced {
                         break;
                     }
                     if !head && it.has(CONNECTIVE) && !it.has(CONJ) {
@@ -874,8 +882,14 @@ impl<'a, 'l> Reader<'a, 'l> {
             let it = &self.items[i];
             if it.is_word() && !it.senses.is_empty() {
                 if let Some((found, next)) = self.cue_at(i) {
+                    // Go on after the whole cue (`said in a video posted on
+                    // Facebook` holds no second cue).
+                    let mut next = next.max(i + 1);
+                    while next < self.hi && self.items[next].span.start < found.cue.end {
+                        next += 1;
+                    }
                     out.push(found);
-                    i = next.max(i + 1);
+                    i = next;
                     continue;
                 }
             }
@@ -1114,8 +1128,31 @@ impl<'a, 'l> Reader<'a, 'l> {
                 if f.participle {
                     return Some(f);
                 }
-                let (sp, rel) = self.speaker_left(gs, false)?;
+                let Some((sp, rel)) = self.speaker_left(gs, false) else {
+                    // `The ministry rejected the claims and said that …`:
+                    // a verb coordinated with an earlier one shares its
+                    // subject, found by `resolve`.
+                    let shared = gs > self.lo
+                        && self.word(gs - 1).is_some_and(|w| {
+                            matches!(w.text(self.text).to_ascii_lowercase().as_str(), "and" | "but")
+                        });
+                    if shared {
+                        f.participle = true;
+                        return Some(f);
+                    }
+                    return None;
+                };
                 if self.interrogative(sp.start) {
+                    return None;
+                }
+                // `countries like Russia`: a preposition that is also a verb
+                // takes an object only after a pronoun or an auxiliary.
+                if matches!(complement, Complement::Object(_))
+                    && self.items[i].has(PREP)
+                    && gs == i
+                    && !self.items[sp.clone()].iter().all(|w| w.has(PRON))
+                    && !self.word(i - 1).is_some_and(|w| w.has(PRON | AUX | MODAL | NEG | ADV))
+                {
                     return None;
                 }
                 f.coordinated_at = self.coordination(sp.start);
@@ -1626,6 +1663,21 @@ impl<'a, 'l> Reader<'a, 'l> {
             }
         }
         let np = self.apposition_right(np, false);
+        // `According to the Saudi Interior Ministry over 345 pilgrims …`:
+        // without a comma, the source ends at a preposition after its name.
+        let np = if self.punct(np.end, ',') || self.at_end(np.end) {
+            np
+        } else {
+            match (np.start + 1..np.end).find(|&k| {
+                self.items[k - 1].cap
+                    && self.word(k).is_some_and(|w| {
+                        w.has(PREP) && !matches!(w.text(self.text).to_ascii_lowercase().as_str(), "of" | "for")
+                    })
+            }) {
+                Some(cut) => np.start..cut,
+                None => np,
+            }
+        };
         // A trailing comma of the apposition is not the source's.
         let np = if np.end > np.start + 1
             && self.punct(np.end - 1, ',')
@@ -1654,6 +1706,15 @@ impl<'a, 'l> Reader<'a, 'l> {
         let mut before_end = i;
         if before_end > self.lo && self.is(before_end - 1, "as") {
             before_end -= 1;
+        }
+        if self.word(after).is_some() && self.skip_lead(self.lo, before_end) == before_end {
+            // Opening the sentence without a comma: the rest is the content.
+            let a_end = self.content_end();
+            if after < a_end {
+                f.content = vec![after..a_end];
+                f.placement = Placement::After;
+                return Some(f);
+            }
         }
         let f = self.place_around(f, before_end, after)?;
         if f.content.is_empty() {
