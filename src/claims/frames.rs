@@ -258,7 +258,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                         && it.senses.is_empty()
                         && self.word(i + 1).is_some_and(|n| n.has(PREP))
                         && i > self.lo
-                        && self.word(i - 1).is_some_and(|p| p.flags == 0 && !p.possessive);
+                        && self
+                            .word(i - 1)
+                            .is_some_and(|p| p.flags == 0 && !p.possessive);
                     if !head && (self.verb_sense(i) || self.verbish(i)) && !reduced {
                         break;
                     }
@@ -1134,7 +1136,10 @@ impl<'a, 'l> Reader<'a, 'l> {
                     // subject, found by `resolve`.
                     let shared = gs > self.lo
                         && self.word(gs - 1).is_some_and(|w| {
-                            matches!(w.text(self.text).to_ascii_lowercase().as_str(), "and" | "but")
+                            matches!(
+                                w.text(self.text).to_ascii_lowercase().as_str(),
+                                "and" | "but"
+                            )
                         });
                     if shared {
                         f.participle = true;
@@ -1151,7 +1156,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                     && self.items[i].has(PREP)
                     && gs == i
                     && !self.items[sp.clone()].iter().all(|w| w.has(PRON))
-                    && !self.word(i - 1).is_some_and(|w| w.has(PRON | AUX | MODAL | NEG | ADV))
+                    && !self
+                        .word(i - 1)
+                        .is_some_and(|w| w.has(PRON | AUX | MODAL | NEG | ADV))
                 {
                     return None;
                 }
@@ -1671,7 +1678,11 @@ impl<'a, 'l> Reader<'a, 'l> {
             match (np.start + 1..np.end).find(|&k| {
                 self.items[k - 1].cap
                     && self.word(k).is_some_and(|w| {
-                        w.has(PREP) && !matches!(w.text(self.text).to_ascii_lowercase().as_str(), "of" | "for")
+                        w.has(PREP)
+                            && !matches!(
+                                w.text(self.text).to_ascii_lowercase().as_str(),
+                                "of" | "for"
+                            )
                     })
             }) {
                 Some(cut) => np.start..cut,
