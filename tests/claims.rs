@@ -407,14 +407,14 @@ fn long_descriptors_are_part_of_the_source() {
         &[
             "indirect/explicit | Dana Ortiz of the Open Ledger Project, a watchdog group, | said | the campaign had failed to report dozens of donations",
             "indirect/explicit | Jorge Alvarez, a former election commissioner who now teaches at Marlow University, | said | the rules were clear",
-            "direct/explicit | Ortiz → Dana Ortiz | said | \"These are not small sums,\"",
+            "direct/explicit | Ortiz, who has tracked campaign finance for a decade → Dana Ortiz | said | \"These are not small sums,\"",
             "indirect/explicit | White House Deputy Press Secretary Kim Lee | said | the campaign would review the filings",
         ],
     );
-    // The relative clause about the source is the writer's own statement.
+    // A relative clause ending an inverted tag belongs to the source phrase.
     assert_eq!(
-        unattributed("long_descriptors.txt")[1],
-        "unattributed/none | - | - | who has tracked campaign finance for a decade"
+        unattributed("long_descriptors.txt"),
+        ["unattributed/none | - | - | Watchdog questions campaign spending"]
     );
     let (text, claims) = extract("long_descriptors.txt");
     let ortiz = claims[1].speaker.as_ref().unwrap();
@@ -539,6 +539,31 @@ fn unattributed_sentences_side_clauses_and_scare_quotes() {
             "unattributed/none | - | - | Residents called the new sea wall a \"white elephant.\"",
             "unattributed/none | - | - | The festival's slogan, \"Stronger Than the Storm,\" was printed on every banner",
         ]
+    );
+}
+
+#[test]
+fn tags_followed_by_adjuncts_and_descriptions() {
+    check(
+        "tags_with_adjuncts.txt",
+        &[
+            "direct/explicit | she | said | \"It is a disaster,\"",
+            "direct/explicit | Smith | said at a rally | \"We will win,\"",
+            "direct/explicit | he | told | \"Nobody wants this,\"",
+            "direct/explicit | Sen. Maria Lopez, D-Calif., who leads the panel | said | \"This is not over,\"",
+            "direct/explicit | one official (anonymous) | said | \"It's a mess,\"",
+            "indirect/explicit | The senator | said | the vote would be close",
+            "direct/explicit | the mayor | told | \"We're not going anywhere,\"",
+            "direct/explicit | the spokesman | said | \"We don't comment on leaks.\"",
+            "direct/explicit | Jones | said | \"I don't know,\"",
+            "mixed/explicit | Chancellor Berg | warned | that \"the window is closing.\"",
+        ],
+    );
+    // Recipients, adjuncts and descriptions after a tag are not the writer's
+    // own statements.
+    assert_eq!(
+        unattributed("tags_with_adjuncts.txt"),
+        ["unattributed/none | - | - | Lawmakers react to panel report"]
     );
 }
 

@@ -1310,6 +1310,9 @@ fn mark(items: &[Item<'_>], f: &Found, base: usize, marks: &mut [bool]) {
     if let Some(sp) = &f.speaker {
         sp.clone().for_each(&mut set);
     }
+    if let Some(end) = f.core_end {
+        (f.group_start..end).for_each(&mut set);
+    }
     let from = f.group_start.min(f.at);
     for (k, item) in items.iter().enumerate().skip(from) {
         if item.span.start >= f.cue.end {

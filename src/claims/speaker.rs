@@ -177,8 +177,18 @@ pub fn describe(
     let org_head = head_word.is_some_and(|w| w.speaker.has(W::Organization))
         || (head.start..head.end)
             .any(|i| phrase_at(text, items, i, lexicon, W::Organization) + i == head.end);
-    let unnamed_head = head_word
-        .is_some_and(|w| (w.speaker.has(W::Unnamed) || w.has(QUANT)) && !w.cap && !w.acronym);
+    // `officials`, `a spokesman`; but `the spokesman` is someone the story
+    // has in view.
+    let definite = items[head.start].is_word()
+        && (items[head.start].has(POSS)
+            || items[head.start].possessive
+            || items[head.start].text(text).eq_ignore_ascii_case("the"));
+    let unnamed_head = head_word.is_some_and(|w| {
+        (w.speaker.has(W::Unnamed) || w.has(QUANT))
+            && !w.cap
+            && !w.acronym
+            && !(definite && (w.speaker.has(W::Role) || w.speaker.has(W::Title)))
+    });
     let indefinite = items[head.start].is_word()
         && matches!(
             items[head.start].text(text).to_ascii_lowercase().as_str(),
@@ -191,7 +201,10 @@ pub fn describe(
     // Appositions: a name after a role (`Malaysia's Prime Minister, Najib
     // Razak`) or a role after a name (`Jeff Rathke, the State Department
     // Spokesperson,`).
-    for part in parts.iter().skip(1) {
+    for part in parts.iter().skip(1).filter(|p| {
+        // A relative clause (`who has tracked …`) is neither name nor role.
+        !items[p.start].is_word() || !items[p.start].has(REL) || items[p.start].has(DET)
+    }) {
         let all_name = part.clone().all(|i| name_word(text, &items[i]))
             && !part.clone().any(|i| role_word(&items[i]));
         if all_name && name.is_none() {

@@ -83,6 +83,10 @@ pub struct Found {
     /// The cue ends its utterance with a colon (`The ministry said:`): the
     /// content is the next sentence or paragraph.
     pub forward: bool,
+    /// One past the last item of the attribution phrase itself (cue,
+    /// recipient, trailing adjuncts: `told a crowd of supporters Saturday
+    /// night`), when it runs past the cue: covered, so not the writer's.
+    pub core_end: Option<usize>,
 }
 
 /// The reader of one utterance.
@@ -292,6 +296,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             participle: false,
             coordinated_at: None,
             forward: false,
+            core_end: None,
         }
     }
 }

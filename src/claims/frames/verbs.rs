@@ -385,6 +385,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             if let Some(r) = self.recipient(j) {
                 recipient = Some(r.clone());
                 j = r.end;
+                f.core_end = Some(r.end);
                 let (after, ch) = self.adjuncts(j);
                 j = after;
                 if f.channel.is_none() {
@@ -542,6 +543,12 @@ impl<'a, 'l> Reader<'a, 'l> {
                 if after_boundary {
                     return self.inverted(f, gs, end);
                 }
+                // `“…,” she said of the plan.`, `“…,” Jones said when
+                // asked …`: an adjunct ends the tag.
+                if sense.frames.has(F::Tag) && self.adjunct_tail(j) {
+                    f.core_end = Some(self.hi);
+                    return self.tag_frame(f, gs, self.hi, false);
+                }
                 None
             }
         }
@@ -558,6 +565,21 @@ impl<'a, 'l> Reader<'a, 'l> {
                 self.items[i - 1].kind,
                 ItemKind::Quote { .. } | ItemKind::Punct(':' | '(') | ItemKind::Dash
             )
+    }
+
+    /// Whether the rest of the utterance from `j` is an adjunct of the verb
+    /// before it: a prepositional, time or `when …` phrase or a participle,
+    /// with no quotation after it.
+    pub(super) fn adjunct_tail(&self, j: usize) -> bool {
+        let starts = self.word(j).is_some_and(|w| {
+            let t = w.text(self.text);
+            w.has(PREP | SUBORD | TIME | ADV) && !w.has(DET | REL)
+                || (!w.cap && w.flags == 0 && t.ends_with("ing"))
+        }) || (self.punct(j, ',')
+            && self
+                .word(j + 1)
+                .is_some_and(|w| !w.cap && w.text(self.text).ends_with("ing")));
+        starts && !(j..self.hi).any(|k| self.quote(k))
     }
 
     /// `Do you think …?`: an auxiliary before the source at the start of a question.
@@ -684,14 +706,20 @@ impl<'a, 'l> Reader<'a, 'l> {
                             || w.flags == 0)
                 })
             {
-                // A participle or a new cue after the tag is its own frame.
+                // A participle after the tag is its own frame (`adding that
+                // …`) or the writer's (`speaking on condition of anonymity`).
                 let participle = self.word(a_start).is_some_and(|w| {
                     w.senses
                         .iter()
                         .any(|s| s.gerund || s.class == CueClass::Citing)
+                        || !w.cap && w.flags == 0 && w.text(self.text).ends_with("ing")
                 });
                 if !participle && a_start < a_end {
                     after_range = Some(a_start..a_end);
+                } else if participle && self.word(a_start).is_some_and(|w| w.senses.is_empty()) {
+                    // `…, speaking on condition of anonymity`: about the
+                    // source, not the writer's own statement.
+                    f.core_end = Some(self.hi);
                 }
             }
         } else if !self.at_end(after) {
@@ -770,6 +798,22 @@ impl<'a, 'l> Reader<'a, 'l> {
             || first.speaker.has(W::Unnamed))
         {
             return None;
+        }
+        // `said Sen. Maria Lopez, D-Calif., who leads the panel.`: a
+        // relative clause ending the sentence describes the source.
+        let mut np = np;
+        let mut after = after;
+        if self.punct(after, ',')
+            && self.word(after + 1).is_some_and(|w| {
+                (w.has(REL) && !w.has(DET) || w.cap) && !w.senses.iter().any(|s| s.gerund)
+            })
+            && !(after + 1..self.hi).any(|k| self.quote(k))
+        {
+            after = self.hi;
+            np = np.start..self.content_end();
+        }
+        if cut.is_some() || after == self.hi {
+            f.core_end = Some(self.hi);
         }
         f.speaker = Some(np.clone());
         let before_end = gs;
