@@ -802,7 +802,6 @@ impl<'a, 'l> Reader<'a, 'l> {
         // `said Sen. Maria Lopez, D-Calif., who leads the panel.`: a
         // relative clause ending the sentence describes the source.
         let mut np = np;
-        let mut after = after;
         if self.punct(after, ',')
             && self.word(after + 1).is_some_and(|w| {
                 (w.has(REL) && !w.has(DET) || w.cap) && !w.senses.iter().any(|s| s.gerund)
