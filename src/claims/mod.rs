@@ -101,6 +101,8 @@ struct Extractor<'a, 'l> {
     remembered: usize,
     /// A cue ending the previous sentence with a colon.
     forward: Option<Forward>,
+    /// Scratch buffer for lowercased names.
+    name_buf: String,
 }
 
 impl<'a, 'l> Extractor<'a, 'l> {
@@ -130,6 +132,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
             marks: Vec::new(),
             remembered: 0,
             forward: None,
+            name_buf: String::new(),
         }
     }
 
@@ -330,6 +333,9 @@ impl<'a, 'l> Extractor<'a, 'l> {
             {
                 k += 1;
             }
+            if k - start < 2 {
+                continue;
+            }
             // Titles before the name are not part of it (`House Speaker`).
             let title = |it: &Item<'_>| {
                 self.lexicon
@@ -348,9 +354,14 @@ impl<'a, 'l> Extractor<'a, 'l> {
             }
             let words = items[start..k].iter().filter(|it| it.is_word()).count();
             if words >= 2 && items[k - 1].is_word() {
-                let last = units::strip_possessive(items[k - 1].text(self.text)).to_lowercase();
-                let span = speaker::span_of(items, start..k);
-                self.surnames.entry(last).or_insert(span);
+                let last = units::strip_possessive(items[k - 1].text(self.text));
+                self.name_buf.clear();
+                self.name_buf
+                    .extend(last.chars().flat_map(char::to_lowercase));
+                if !self.surnames.contains_key(self.name_buf.as_str()) {
+                    let span = speaker::span_of(items, start..k);
+                    self.surnames.insert(self.name_buf.clone(), span);
+                }
             }
         }
     }
