@@ -625,6 +625,29 @@ fn wire_story_with_tags_and_coordination() {
     assert_eq!(links, ["Reuters", "diplomatic sources"]);
 }
 
+#[test]
+fn a_team_extends_the_cue_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lexicons")).unwrap();
+    std::fs::write(
+        dir.path().join("lexicons/cues.json"),
+        r#"{"description": "house cues", "entries": [
+            {"cue": "opine", "kind": "belief", "forms": ["opine", "opines", "opined"], "frames": ["that", "tag"]}
+        ]}"#,
+    )
+    .unwrap();
+    let team = Lexicon::with_rules_dir(dir.path()).expect("valid team lexicon");
+    let text = "The treasurer opined that the budget was too lean.";
+    let article = attrcheck::parse::parse_article(text);
+    let before = claims::extract(text, &article, Lexicon::builtin());
+    assert_eq!(before[0].kind, ClaimKind::Unattributed);
+    let after = claims::extract(text, &article, &team);
+    assert_eq!(
+        line(text, &after[0]),
+        "indirect/explicit | The treasurer | opined | that the budget was too lean"
+    );
+}
+
 // ---- totality ---------------------------------------------------------------
 
 /// Every span of every claim lies on char boundaries inside the text, and

@@ -191,7 +191,8 @@ impl LexiconData for Cues {
             );
             if verb_like && entry.frames.is_empty() {
                 problems.push(
-                    EntryProblem::new(i, Some("frames"), None, "verb cue has no frame", "no frame")
+                    // Point at the entry: `frames` may be missing altogether.
+                    EntryProblem::new(i, None, None, "verb cue has no frame", "no frame")
                         .with_help("list the complements that make it an attribution, e.g. [\"that\", \"clause\", \"tag\"]"),
                 );
             }
