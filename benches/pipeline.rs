@@ -99,7 +99,8 @@ fn stages(c: &mut Criterion<OnCpu>) {
         .collect();
     let claims: Vec<_> = articles
         .iter()
-        .map(|a| attrcheck::claims::extract(a, settings.lexicon))
+        .zip(&texts)
+        .map(|(a, t)| attrcheck::claims::extract(t, a, settings.lexicon))
         .collect();
     let one_text = support::joined(&corpus, CORPUS_BYTES);
     let one_source = SourceFile::new("corpus.txt", one_text.as_str()).expect("fits in u32");
@@ -128,7 +129,8 @@ fn stages(c: &mut Criterion<OnCpu>) {
         b.iter(|| {
             articles
                 .iter()
-                .map(|a| attrcheck::claims::extract(black_box(a), settings.lexicon).len())
+                .zip(&texts)
+                .map(|(a, t)| attrcheck::claims::extract(t, black_box(a), settings.lexicon).len())
                 .sum::<usize>()
         })
     });

@@ -118,10 +118,12 @@ impl Inputs {
     }
 }
 
-fn claims_of(articles: &[Article], settings: &Settings) -> Vec<Vec<Claim>> {
-    articles
+fn claims_of(inputs: &Inputs, articles: &[Article], settings: &Settings) -> Vec<Vec<Claim>> {
+    inputs
+        .sources
         .iter()
-        .map(|a| attrcheck::claims::extract(a, settings.lexicon))
+        .zip(articles)
+        .map(|(s, a)| attrcheck::claims::extract(s.text(), a, settings.lexicon))
         .collect()
 }
 
@@ -149,10 +151,12 @@ fn measured_words(inputs: &Inputs, articles: &[Article]) -> usize {
 }
 
 #[inline(never)]
-fn measured_claims(articles: &[Article], settings: &Settings) -> usize {
-    articles
+fn measured_claims(inputs: &Inputs, articles: &[Article], settings: &Settings) -> usize {
+    inputs
+        .sources
         .iter()
-        .map(|a| attrcheck::claims::extract(black_box(a), settings.lexicon).len())
+        .zip(articles)
+        .map(|(s, a)| attrcheck::claims::extract(s.text(), black_box(a), settings.lexicon).len())
         .sum()
 }
 
@@ -193,10 +197,10 @@ fn run_stage(stage: &str, inputs: &Inputs, settings: &Settings) -> usize {
     match stage {
         "parse" => measured_parse(inputs),
         "words" => measured_words(inputs, &inputs.parsed()),
-        "claims" => measured_claims(&inputs.parsed(), settings),
+        "claims" => measured_claims(inputs, &inputs.parsed(), settings),
         "rules" => {
             let articles = inputs.parsed();
-            let claims = claims_of(&articles, settings);
+            let claims = claims_of(inputs, &articles, settings);
             measured_rules(inputs, &articles, &claims, settings)
         }
         "check_file" => measured_check_file(inputs, settings),

@@ -56,7 +56,7 @@ pub struct FileReport {
 /// Parses, extracts and checks one article.
 pub fn check_file(source: &SourceFile, settings: &Settings) -> FileReport {
     let article = parse::parse_article(source.text());
-    let claims = claims::extract(&article, settings.lexicon);
+    let claims = claims::extract(source.text(), &article, settings.lexicon);
     let mut cx = RuleContext::new(source, &article, &claims, settings.lexicon)
         .with_sources(&settings.sources);
     for rule in &settings.rules {

@@ -14,9 +14,6 @@ use attrcheck::{check_file, Settings};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Rules that only read attributed claims (reported speech).
-const CLAIM_RULES: &[&str] = &["AC002"];
-
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -196,17 +193,7 @@ fn rule_fixtures() {
             );
         }
         if file.starts_with("fail_") && findings.is_empty() {
-            if CLAIM_RULES.contains(&code.as_str())
-                && !report.claims.iter().any(|c| c.is_attributed())
-            {
-                // Reported speech needs the real claim extractor (issue 2):
-                // the provisional one attributes nothing.
-                eprintln!(
-                    "skipping the trigger check of {code}/{file}: the claim extractor attributes no claim yet"
-                );
-            } else {
-                problems.push(format!("{code}/{file}: expected findings, found none"));
-            }
+            problems.push(format!("{code}/{file}: expected findings, found none"));
         }
         if file.starts_with("pass_") && !findings.is_empty() {
             problems.push(format!(

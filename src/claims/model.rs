@@ -1,5 +1,6 @@
 //! Attributed claims: who said what, through which cue and chain.
 
+use crate::parse::Article;
 use crate::source::Span;
 use serde::Serialize;
 
@@ -112,8 +113,13 @@ pub enum CueKind {
     According,
     /// A report by a medium (`reports`, `reported`).
     Report,
-    /// A belief, intention or attitude (`believes`, `hopes`, `wants`).
+    /// A belief or attitude (`believes`, `thinks`, `fears`, `is confident`,
+    /// `in his opinion`).
     Belief,
+    /// Knowledge, perception or evidence (`knows`, `saw`, `found`, `the poll shows`).
+    Knowledge,
+    /// An intention or desire (`wants`, `plans`, `hopes`, `decided`).
+    Intention,
     /// A document's words (`the message reads`, `the statement says`).
     Document,
     /// Punctuation that introduces speech (`:`, a dash before a name).
@@ -129,6 +135,11 @@ pub struct ChainLink {
     pub span: Span,
     /// Whether this step is an unnamed source.
     pub anonymous: bool,
+    /// The cue that introduces this step, when the text names one
+    /// (`reported`, `citing`, `according to`, `told`).
+    pub cue: Option<Span>,
+    /// The channel this step spoke through (`on Twitter`, `in a statement`).
+    pub channel: Option<Span>,
 }
 
 /// The role of a [`ChainLink`].
@@ -147,5 +158,137 @@ impl Claim {
     /// Whether the claim has any attribution.
     pub fn is_attributed(&self) -> bool {
         self.attribution != Attribution::None
+    }
+
+    /// The original source: the last link of the chain that is not the
+    /// publisher (`a source in the White House` behind `AP journalist …`).
+    pub fn origin(&self) -> Option<&ChainLink> {
+        self.chain
+            .iter()
+            .rev()
+            .find(|link| link.role != ChainRole::Publisher)
+    }
+
+    /// Whether the claim comes through a medium or a reporter before its
+    /// source (`X told Reuters`, `… citing officials`, `…, AP reported`).
+    pub fn is_secondhand(&self) -> bool {
+        self.chain.iter().any(|link| link.role == ChainRole::Medium)
+    }
+
+    /// Whether the claim rests on an unnamed source: its speaker or its
+    /// original source is anonymous.
+    pub fn rests_on_anonymous(&self) -> bool {
+        self.speaker.as_ref().is_some_and(|s| s.anonymous)
+            || self.origin().is_some_and(|link| link.anonymous)
+    }
+
+    /// Whether the claim is a quotation nobody is named for: an
+    /// unattributed claim whose content is exactly its quotations.
+    pub fn is_unsourced_quotation(&self, article: &Article) -> bool {
+        self.kind == ClaimKind::Unattributed
+            && !self.quotes.is_empty()
+            && self.content.len() == self.quotes.len()
+            && self
+                .quotes
+                .iter()
+                .zip(&self.content)
+                .all(|(&q, &c)| article.quotes.get(q as usize).is_some_and(|q| q.span == c))
+    }
+}
+
+/// The cue spans of a list of claims, sorted, for overlap queries in
+/// O(log n) (a rule asking "is this word a claim's cue?" for every match).
+#[derive(Clone, Debug, Default)]
+pub struct CueIndex {
+    /// Distinct cue spans by start.
+    spans: Vec<Span>,
+    /// The longest cue, to bound the search to the left.
+    longest: u32,
+}
+
+impl CueIndex {
+    /// Indexes the cues of `claims`.
+    pub fn new(claims: &[Claim]) -> Self {
+        let mut spans: Vec<Span> = claims
+            .iter()
+            .filter_map(|c| c.cue.as_ref().map(|q| q.span))
+            .collect();
+        spans.sort_unstable();
+        spans.dedup();
+        let longest = spans.iter().map(|s| s.len()).max().unwrap_or(0);
+        CueIndex { spans, longest }
+    }
+
+    /// Whether some cue shares a byte with `span`.
+    pub fn overlaps(&self, span: Span) -> bool {
+        let from = self
+            .spans
+            .partition_point(|s| s.start + self.longest <= span.start);
+        self.spans[from..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .any(|s| s.overlaps(span))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(cue: Option<Span>) -> Claim {
+        Claim {
+            id: 0,
+            kind: ClaimKind::Indirect,
+            span: Span::new(0, 1),
+            content: vec![Span::new(0, 1)],
+            speaker: None,
+            cue: cue.map(|span| Cue {
+                span,
+                kind: CueKind::Speech,
+            }),
+            chain: Vec::new(),
+            attribution: Attribution::Explicit,
+            sentence: 0,
+            quotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn cue_index_answers_overlaps() {
+        let claims = [
+            claim(Some(Span::new(10, 14))),
+            claim(None),
+            claim(Some(Span::new(40, 60))),
+            claim(Some(Span::new(10, 14))),
+        ];
+        let index = CueIndex::new(&claims);
+        assert!(index.overlaps(Span::new(12, 13)));
+        assert!(index.overlaps(Span::new(55, 70)));
+        assert!(index.overlaps(Span::new(0, 11)));
+        assert!(!index.overlaps(Span::new(14, 40)));
+        assert!(!index.overlaps(Span::new(60, 61)));
+        assert!(!CueIndex::default().overlaps(Span::new(0, 5)));
+    }
+
+    #[test]
+    fn origin_and_secondhand_read_the_chain() {
+        let link = |role, anonymous| ChainLink {
+            role,
+            span: Span::new(0, 1),
+            anonymous,
+            cue: None,
+            channel: None,
+        };
+        let mut c = claim(None);
+        c.chain = vec![
+            link(ChainRole::Publisher, false),
+            link(ChainRole::Medium, false),
+            link(ChainRole::Source, true),
+        ];
+        assert!(c.is_secondhand());
+        assert!(c.rests_on_anonymous());
+        assert_eq!(c.origin().map(|l| l.role), Some(ChainRole::Source));
+        c.chain.truncate(1);
+        assert!(c.origin().is_none() && !c.is_secondhand() && !c.rests_on_anonymous());
     }
 }

@@ -222,7 +222,7 @@ impl Evaluation {
 pub fn evaluate(gold: GoldSet, lexicon: &Lexicon) -> Evaluation {
     evaluate_with(gold, &|text: &str| {
         let article = crate::parse::parse_article(text);
-        crate::claims::extract(&article, lexicon)
+        crate::claims::extract(text, &article, lexicon)
     })
 }
 

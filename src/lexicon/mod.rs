@@ -8,18 +8,26 @@
 //! the `lexicons!` list below.
 
 mod anonymous;
+mod cues;
 mod equivalents;
+pub mod grammar;
 pub mod json;
 mod loaded;
 pub mod matcher;
 mod names;
+mod speakers;
+pub mod wordtable;
 
 pub use anonymous::{AnonymousKind, AnonymousPattern, AnonymousSources};
+pub use cues::{CueClass, CueEntry, Cues, Frame, Frames, Recipient, Sense, WordInfo};
 pub use equivalents::{comparison_form, Equivalent, Equivalents};
 pub use json::RulesFileError;
 pub use loaded::{LoadedKind, LoadedWord, LoadedWords};
 pub use matcher::PhraseMatcher;
 pub use names::{FormKind, NameEntry, NameForm, Names};
+pub use speakers::{
+    SpeakerKinds, SpeakerPhrase, SpeakerWord, SpeakerWordInfo, SpeakerWordKind, SpeakerWords,
+};
 
 use json::PathSeg;
 use serde::de::DeserializeOwned;
@@ -210,6 +218,10 @@ lexicons! {
     loaded_words: LoadedWords = "loaded-words.json",
     /// Public figures' canonical spellings, accepted variants and misspellings.
     names: Names = "names.json",
+    /// Attribution cues: verbs and their complements, `according to`, `citing`, ….
+    cues: Cues = "cues.json",
+    /// Words that say who a source is: titles, roles, media, documents, ….
+    speakers: SpeakerWords = "speakers.json",
 }
 
 impl Lexicon {

@@ -191,6 +191,8 @@ struct JsonLink<'a> {
     text: &'a str,
     span: Span,
     anonymous: bool,
+    cue: Option<TextSpan<'a>>,
+    channel: Option<TextSpan<'a>>,
 }
 
 #[derive(Serialize)]
@@ -305,6 +307,8 @@ fn json_claim<'a>(file: &CheckedFile<'a>, claim: &'a claims::Claim) -> JsonClaim
                 text: file.text(link.span),
                 span: link.span,
                 anonymous: link.anonymous,
+                cue: link.cue.map(ts),
+                channel: link.channel.map(ts),
             })
             .collect(),
     }

@@ -43,6 +43,8 @@ fn report() -> FileReport {
         role: ChainRole::Publisher,
         span: span("Coastal Wire"),
         anonymous: false,
+        cue: None,
+        channel: None,
     };
     let mayor = Speaker {
         span: span("Mayor Tom Alvarez"),
@@ -68,6 +70,8 @@ fn report() -> FileReport {
                 role: ChainRole::Source,
                 span: mayor.span,
                 anonymous: false,
+                cue: None,
+                channel: None,
             },
         ],
         attribution: Attribution::Explicit,
@@ -119,6 +123,8 @@ fn report() -> FileReport {
                 role: ChainRole::Source,
                 span: span("Officials"),
                 anonymous: true,
+                cue: None,
+                channel: None,
             },
         ],
         attribution: Attribution::Explicit,

@@ -363,7 +363,7 @@ pub(crate) fn check_text(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
     let source = SourceFile::new("test.txt", text).expect("small text");
     let article = crate::parse::parse_article(text);
     let lexicon = Lexicon::builtin();
-    let claims = crate::claims::extract(&article, lexicon);
+    let claims = crate::claims::extract(text, &article, lexicon);
     let mut cx = RuleContext::new(&source, &article, &claims, lexicon);
     rule.check(&mut cx);
     cx.into_diagnostics()

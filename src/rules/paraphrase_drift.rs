@@ -1062,7 +1062,7 @@ mod tests {
             with_post("The night ferry will stop running on Sunday if the strike goes ahead.");
         let article = parse_article(&text);
         let source = SourceFile::new("t.txt", text.as_str()).unwrap();
-        let claims = crate::claims::extract(&article, Lexicon::builtin());
+        let claims = crate::claims::extract(&text, &article, Lexicon::builtin());
         let mut cx = RuleContext::new(&source, &article, &claims, Lexicon::builtin());
         ParaphraseDrift.check(&mut cx);
         assert!(

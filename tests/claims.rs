@@ -1,0 +1,778 @@
+//! Claim extraction: the seed's acceptance test on the `--format json`
+//! output (issue 2), a snapshot of its `--claims` table, and one fixture per
+//! pattern of news prose (`fixtures/claims/*.txt`) with its exact expected
+//! claims.
+
+use attrcheck::claims::{self, Attribution, Claim, ClaimKind};
+use attrcheck::lexicon::Lexicon;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Command;
+
+const SEED: &str = "seeds/unn-2021-12-31-biden-zelensky.txt";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn attrcheck(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_attrcheck"))
+        .args(args)
+        .current_dir(repo())
+        .env("TERM", "dumb")
+        .output()
+        .expect("attrcheck runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn text(v: &Value) -> &str {
+    v["text"].as_str().unwrap_or("")
+}
+
+fn contents(claim: &Value) -> Vec<&str> {
+    claim["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect()
+}
+
+fn chain(claim: &Value) -> Vec<(String, String, bool)> {
+    claim["chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["role"].as_str().unwrap().to_owned(),
+                text(l).to_owned(),
+                l["anonymous"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The claim whose first content fragment starts with `prefix`.
+fn claim<'a>(claims: &'a [Value], prefix: &str) -> &'a Value {
+    claims
+        .iter()
+        .find(|c| contents(c).first().is_some_and(|t| t.starts_with(prefix)))
+        .unwrap_or_else(|| panic!("no claim starting with {prefix:?}"))
+}
+
+fn link(role: &str, text: &str, anonymous: bool) -> (String, String, bool) {
+    (role.to_owned(), text.to_owned(), anonymous)
+}
+
+#[test]
+fn seed_acceptance_on_the_json_output() {
+    let out = attrcheck(&["--format", "json", SEED]);
+    let doc: Value = serde_json::from_str(&out).expect("JSON");
+    let article = &doc["files"][0]["article"];
+    let claims = article["claims"].as_array().unwrap();
+
+    // The first paragraph: two sentences inherited from `This was reported
+    // on Twitter by …, citing …, reports UNN`, with a three-step chain.
+    for prefix in [
+        "American leader Joe Biden will hold talks",
+        "The leaders will discuss the military buildup",
+    ] {
+        let c = claim(claims, prefix);
+        assert_eq!(c["kind"], "indirect", "{prefix}");
+        assert_eq!(c["attribution"], "inherited", "{prefix}");
+        assert_eq!(text(&c["speaker"]), "AP journalist Darlene Superville");
+        assert_eq!(text(&c["speaker"]["name"]), "Darlene Superville");
+        assert_eq!(text(&c["speaker"]["role"]), "AP journalist");
+        assert_eq!(c["speaker"]["anonymous"], false);
+        assert_eq!(text(&c["cue"]), "was reported on Twitter");
+        assert_eq!(
+            chain(c),
+            [
+                link("publisher", "UNN", false),
+                link("medium", "AP journalist Darlene Superville", false),
+                link("source", "a source in the White House", true),
+            ]
+        );
+        let links = c["chain"].as_array().unwrap();
+        assert_eq!(text(&links[0]["cue"]), "reports");
+        assert_eq!(text(&links[1]["channel"]), "on Twitter");
+        assert_eq!(text(&links[2]["cue"]), "citing");
+    }
+    let first = claim(claims, "American leader");
+    assert_eq!(
+        contents(first),
+        ["American leader Joe Biden will hold talks with Ukrainian President Vladimir Zelensky on January 2, Sunday"]
+    );
+    // The attribution sentence itself is no claim of its own.
+    assert!(claims.iter().all(|c| !contents(c)
+        .iter()
+        .any(|t| t.starts_with("This was reported"))));
+
+    // `Quote`: a direct claim whose speaker is the message, resolved to the post.
+    let quote = claim(claims, "“The White House informs");
+    assert_eq!(quote["kind"], "direct");
+    assert_eq!(quote["attribution"], "explicit");
+    assert_eq!(
+        contents(quote),
+        ["“The White House informs that Biden will hold talks with the leader of Ukraine on Sunday (January 2 – ed.) to confirm US support for the sovereignty/territorial integrity of Ukraine,”"]
+    );
+    assert_eq!(text(&quote["speaker"]), "the message");
+    assert_eq!(quote["speaker"]["kind"], "document");
+    assert_eq!(
+        quote["speaker"]["resolved"], article["posts"][0]["text"],
+        "the message is the embedded post"
+    );
+    assert_eq!(text(&quote["cue"]), "reads");
+
+    // `Details`: reported speech with the partial quote — mixed.
+    let details = claim(claims, "that the parties will discuss");
+    assert_eq!(details["kind"], "mixed");
+    assert_eq!(text(&details["speaker"]), "The journalist’s post");
+    assert_eq!(details["speaker"]["resolved"], article["posts"][0]["text"]);
+    assert_eq!(text(&details["cue"]), "also says");
+    let content = contents(details)[0];
+    assert!(
+        content.ends_with("and “will consider preparations for the upcoming diplomatic clashes.”"),
+        "{content}"
+    );
+
+    // `According to the press service of the State Department`: indirect.
+    let according = claim(claims, "the Alliance is ready for a meaningful dialogue");
+    assert_eq!(according["kind"], "indirect");
+    assert_eq!(
+        text(&according["speaker"]),
+        "the press service of the State Department"
+    );
+    assert_eq!(according["speaker"]["kind"], "organization");
+    assert_eq!(text(&according["cue"]), "According to");
+    assert_eq!(
+        contents(according),
+        ["the Alliance is ready for a meaningful dialogue with Moscow, and at the same time is united in deterring further aggression against Ukraine"]
+    );
+
+    // Stoltenberg: indirect, name and role split; `“proposals”` is a scare quote.
+    let nato = claim(claims, "that the Alliance has received");
+    assert_eq!(nato["kind"], "indirect");
+    assert_eq!(
+        text(&nato["speaker"]),
+        "NATO Secretary General Jens Stoltenberg"
+    );
+    assert_eq!(text(&nato["speaker"]["name"]), "Jens Stoltenberg");
+    assert_eq!(text(&nato["speaker"]["role"]), "NATO Secretary General");
+    assert_eq!(text(&nato["cue"]), "said");
+    assert!(claims
+        .iter()
+        .filter(|c| c["kind"] == "direct")
+        .all(|c| contents(c).iter().all(|t| !t.contains("proposals"))));
+
+    // Sullivan, then `But Moscow should …` inherited from him.
+    let sullivan = claim(claims, "that the United States is ready to negotiate");
+    assert_eq!(sullivan["kind"], "indirect");
+    assert_eq!(sullivan["attribution"], "explicit");
+    assert_eq!(
+        text(&sullivan["speaker"]),
+        "White House National Security Adviser Jake Sullivan"
+    );
+    assert_eq!(text(&sullivan["speaker"]["name"]), "Jake Sullivan");
+    let but = claim(claims, "But Moscow should remove");
+    assert_eq!(but["kind"], "indirect");
+    assert_eq!(but["attribution"], "inherited");
+    assert_eq!(but["speaker"], sullivan["speaker"]);
+    assert_eq!(but["cue"], sullivan["cue"]);
+
+    // The State Department noted: indirect.
+    let noted = claim(claims, "that the United States plans to start");
+    assert_eq!(noted["kind"], "indirect");
+    assert_eq!(text(&noted["speaker"]), "The US State Department");
+    assert_eq!(noted["speaker"]["kind"], "organization");
+    assert_eq!(text(&noted["cue"]), "noted");
+
+    // The Context paragraph: both sentences unattributed; the side clause
+    // `which, in its opinion, are necessary` is attributed on its own.
+    let context = claim(claims, "On December 17, Russia sent");
+    assert_eq!(context["kind"], "unattributed");
+    assert_eq!(context["attribution"], "none");
+    assert_eq!(context["speaker"], Value::Null);
+    assert_eq!(
+        contents(context),
+        ["On December 17, Russia sent the United States and NATO proposals on security in Eastern Europe"]
+    );
+    let demands = claim(claims, "Moscow’s demands include");
+    assert_eq!(demands["kind"], "unattributed");
+    let opinion = claim(claims, "which");
+    assert_eq!(
+        contents(opinion),
+        ["which", "are necessary to ease tensions around Ukraine"]
+    );
+    assert_eq!(text(&opinion["speaker"]), "its");
+    assert_eq!(text(&opinion["speaker"]["resolved"]), "Russia");
+
+    // The post's own words: `WH says …`, through the post's author.
+    let wh = claim(claims, "Biden will speak w Ukraine’s leader");
+    assert_eq!(text(&wh["speaker"]), "WH");
+    assert_eq!(
+        chain(wh),
+        [
+            link("publisher", "UNN", false),
+            link("medium", "darlene superville", false),
+            link("source", "WH", false),
+        ]
+    );
+    // Section labels are no claims; ids follow the text.
+    assert!(claims
+        .iter()
+        .all(|c| !["Quote", "Details", "Add", "Context"].contains(&contents(c)[0])));
+    for (i, c) in claims.iter().enumerate() {
+        assert_eq!(c["id"], i);
+    }
+}
+
+#[test]
+fn seed_claims_table() {
+    insta::assert_snapshot!("seed_claims_table", attrcheck(&["--claims", SEED]));
+}
+
+// ---- fixtures -----------------------------------------------------------------
+
+/// One claim as a line: `kind/attribution | speaker [→ resolved] | cue | content … content`.
+fn line(text: &str, c: &Claim) -> String {
+    let kind = match c.kind {
+        ClaimKind::Direct => "direct",
+        ClaimKind::Indirect => "indirect",
+        ClaimKind::Mixed => "mixed",
+        ClaimKind::Unattributed => "unattributed",
+    };
+    let attribution = match c.attribution {
+        Attribution::Explicit => "explicit",
+        Attribution::Inherited => "inherited",
+        Attribution::None => "none",
+    };
+    let speaker = c.speaker.as_ref().map_or("-".to_owned(), |s| {
+        let mut out = s.span.text(text).to_owned();
+        if let Some(r) = s.resolved {
+            out.push_str(" → ");
+            out.push_str(r.text(text));
+        }
+        if s.anonymous {
+            out.push_str(" (anonymous)");
+        }
+        out
+    });
+    let cue = c.cue.as_ref().map_or("-", |q| q.span.text(text));
+    let content: Vec<&str> = c.content.iter().map(|s| s.text(text)).collect();
+    format!(
+        "{kind}/{attribution} | {speaker} | {cue} | {}",
+        content.join(" … ")
+    )
+}
+
+fn extract(name: &str) -> (String, Vec<Claim>) {
+    let path = repo().join("fixtures/claims").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let article = attrcheck::parse::parse_article(&text);
+    let claims = claims::extract(&text, &article, Lexicon::builtin());
+    for c in &claims {
+        for span in c.content.iter().chain(c.speaker.as_ref().map(|s| &s.span)) {
+            assert!(
+                text.get(span.range()).is_some() && !span.is_empty(),
+                "{name}: bad span {span:?}"
+            );
+        }
+    }
+    (text, claims)
+}
+
+/// Asserts the attributed claims of a fixture (unattributed ones are
+/// checked by `unattributed` where they matter).
+fn check(name: &str, expected: &[&str]) {
+    let (text, claims) = extract(name);
+    let got: Vec<String> = claims
+        .iter()
+        .filter(|c| c.kind != ClaimKind::Unattributed)
+        .map(|c| line(&text, c))
+        .collect();
+    assert_eq!(got, expected, "{name}");
+}
+
+/// The unattributed claims of a fixture.
+fn unattributed(name: &str) -> Vec<String> {
+    let (text, claims) = extract(name);
+    claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Unattributed)
+        .map(|c| line(&text, c))
+        .collect()
+}
+
+#[test]
+fn speaker_before_the_quote() {
+    check(
+        "speaker_before_quote.txt",
+        &[
+            "direct/explicit | Senate Majority Leader Dana Whitfield | said | \"We did our job tonight, and we did it together.\"",
+            "direct/explicit | The minority leader, Sen. Paul Okafor, | told | \"Nobody got everything they wanted. That is what a compromise looks like.\"",
+            "mixed/explicit | Treasury Secretary Helen Marsh | said in a statement | that \"the markets needed certainty, and tonight they got it.\"",
+        ],
+    );
+}
+
+#[test]
+fn speaker_after_the_quote_inverted_and_split() {
+    check(
+        "speaker_after_quote.txt",
+        &[
+            "direct/explicit | Gov. Laura Brenner | said | \"This map was drawn in a back room, and the voters deserve better,\"",
+            "direct/explicit | House Speaker Tom Aldana, a Republican from Cedar County | said | \"We will override it,\"",
+            "direct/explicit | Aldana → Tom Aldana | added | \"The governor had the map for three weeks,\" … \"She never asked a single question.\"",
+            "direct/explicit | a spokeswoman for the state party | said | \"We expected this,\" … \"and we are ready for the fight in court.\"",
+            "direct/explicit | she → a spokeswoman for the state party | said | \"It's politics\"",
+        ],
+    );
+}
+
+#[test]
+fn quote_continued_over_paragraphs() {
+    check(
+        "multi_paragraph_quote.txt",
+        &["direct/explicit | she → Ruth Calloway | said | \"Nobody likes closing a library branch. I grew up two blocks from one. … \"But we had a choice between that and laying off firefighters, and I will not gamble with public safety,\" … \"The numbers are the numbers.\""],
+    );
+}
+
+#[test]
+fn according_to_before_after_and_inside() {
+    check(
+        "according_to.txt",
+        &[
+            "indirect/explicit | the Foreign Ministry | According to | the talks will resume after the holiday",
+            "indirect/explicit | preliminary figures from the election commission | according to | Turnout reached 61 percent",
+            "indirect/explicit | two officials briefed on the plan | according to | The new checkpoint … will open in March",
+            "indirect/explicit | AP | according to | The convoy was turned back at the border",
+        ],
+    );
+}
+
+#[test]
+fn reported_speech_with_and_without_that() {
+    check(
+        "reported_speech.txt",
+        &[
+            "indirect/explicit | Trade Minister Oskar Lind | said | that the tariffs would be lifted by the end of the year",
+            "indirect/explicit | Finance Minister Anna Petrova | argued | the plan would cost consumers billions",
+            "indirect/explicit | Opposition leader Mark Dunmore | warned | that the measure could trigger a trade war",
+            "indirect/explicit | The central bank governor | insisted | the economy was strong enough to absorb the shock",
+            "indirect/explicit | Lind → Oskar Lind | acknowledged | that the timing was difficult",
+            "indirect/explicit | Petrova → Anna Petrova | told | the government had not consulted industry",
+            "indirect/explicit | Dunmore → Mark Dunmore | said | The plan … was written for a handful of exporters",
+            "indirect/explicit | economists (anonymous) | said | Prices will rise by spring",
+            "mixed/explicit | The president | wrote on Twitter | that the deal was \"a win for our farmers and our workers.\"",
+            "indirect/explicit | The senator | tweeted | that she would vote against the bill",
+        ],
+    );
+}
+
+#[test]
+fn beliefs_and_intentions() {
+    check(
+        "beliefs_intentions.txt",
+        &[
+            "indirect/explicit | Prime Minister Elena Varga | believes | the coalition can survive until the autumn",
+            "indirect/explicit | The junior partner | wants | to hold an early election in June",
+            "indirect/explicit | Party officials (anonymous) | plan | to meet again on Thursday",
+            "indirect/explicit | Varga → Elena Varga | hopes | that the budget will pass before the summer recess",
+            "indirect/explicit | her → Elena Varga | view | the opposition has no majority of its own",
+            "indirect/explicit | The finance minister | is confident | the deficit will shrink next year",
+        ],
+    );
+}
+
+#[test]
+fn pronouns_and_surnames_resolve() {
+    check(
+        "pronouns.txt",
+        &[
+            "indirect/explicit | She → Miriam Costa | said | the talks had been \"frank and useful.\"",
+            "indirect/explicit | It → The Defense Ministry | said | no agreement had been reached",
+            "indirect/explicit | Costa → Miriam Costa | said | she expected a second round within weeks",
+        ],
+    );
+}
+
+#[test]
+fn long_descriptors_are_part_of_the_source() {
+    check(
+        "long_descriptors.txt",
+        &[
+            "indirect/explicit | Dana Ortiz of the Open Ledger Project, a watchdog group, | said | the campaign had failed to report dozens of donations",
+            "indirect/explicit | Jorge Alvarez, a former election commissioner who now teaches at Marlow University, | said | the rules were clear",
+            "direct/explicit | Ortiz, who has tracked campaign finance for a decade → Dana Ortiz | said | \"These are not small sums,\"",
+            "indirect/explicit | White House Deputy Press Secretary Kim Lee | said | the campaign would review the filings",
+        ],
+    );
+    // A relative clause ending an inverted tag belongs to the source phrase.
+    assert_eq!(
+        unattributed("long_descriptors.txt"),
+        ["unattributed/none | - | - | Watchdog questions campaign spending"]
+    );
+    let (text, claims) = extract("long_descriptors.txt");
+    let ortiz = claims[1].speaker.as_ref().unwrap();
+    assert_eq!(ortiz.name.unwrap().text(&text), "Dana Ortiz");
+    let lee = claims.last().unwrap().speaker.as_ref().unwrap();
+    assert_eq!(lee.name.unwrap().text(&text), "Kim Lee");
+    assert_eq!(
+        lee.role.unwrap().text(&text),
+        "White House Deputy Press Secretary"
+    );
+}
+
+#[test]
+fn colon_labels_and_colons_before_quotes() {
+    check(
+        "colons_and_labels.txt",
+        &[
+            "direct/explicit | Zelensky | : | \"We will not trade territory for peace\"",
+            "direct/explicit | he → Zelensky | said | \"Every village matters. Every family matters.\"",
+        ],
+    );
+    assert_eq!(
+        unattributed("colons_and_labels.txt"),
+        [
+            "unattributed/none | - | - | The president's message to parliament was blunt: the war will not end with a frozen front",
+            "unattributed/none | - | - | Analysis: The sanctions have not worked as planned",
+        ]
+    );
+}
+
+#[test]
+fn a_colon_ending_a_paragraph_introduces_the_next() {
+    check(
+        "colon_paragraphs.txt",
+        &[
+            "indirect/explicit | Ministry | rejects | spying accusations",
+            "direct/inherited | the Foreign Ministry | said | \"We categorically reject these accusations. They have no basis in fact.\"",
+            "indirect/inherited | The embassy | added | No diplomat was involved in the incident",
+        ],
+    );
+}
+
+#[test]
+fn passives_and_hearsay_adverbs_have_no_source() {
+    check(
+        "passives.txt",
+        &[
+            "indirect/explicit | - | is said | The minister … to be considering her resignation",
+            "indirect/explicit | - | is widely believed | that the deal will collapse before the summit",
+            "indirect/explicit | - | reportedly | The contract was … signed without a tender",
+            "indirect/explicit | the association of local councils | was criticised | The bill",
+        ],
+    );
+}
+
+#[test]
+fn chains_through_media_and_cited_sources() {
+    check(
+        "chains.txt",
+        &[
+            "indirect/inherited | the regional broadcaster NRT | was reported | The dock workers' union will return to work on Monday",
+            "indirect/explicit | A senior official (anonymous) | told | that the government would not raise the offer",
+            "indirect/explicit | Port director Ivan Sokol | said | the backlog would clear within a week",
+        ],
+    );
+    let (text, claims) = extract("chains.txt");
+    let chain = |i: usize| -> Vec<(String, String, bool)> {
+        claims[i]
+            .chain
+            .iter()
+            .map(|l| {
+                (
+                    format!("{:?}", l.role),
+                    l.span.text(&text).to_owned(),
+                    l.anonymous,
+                )
+            })
+            .collect()
+    };
+    let link = |role: &str, t: &str, anonymous: bool| (role.to_owned(), t.to_owned(), anonymous);
+    assert_eq!(
+        chain(1),
+        [
+            link("Medium", "the regional broadcaster NRT", false),
+            link("Source", "a union official", true),
+        ]
+    );
+    assert_eq!(
+        chain(2),
+        [
+            link("Medium", "Reuters", false),
+            link("Source", "A senior official", true),
+        ]
+    );
+    assert_eq!(
+        chain(3),
+        [
+            link("Medium", "the Harbor Gazette", false),
+            link("Source", "Port director Ivan Sokol", false),
+        ]
+    );
+    let (text, claims) = extract("according_to.txt");
+    let ap = claims.last().unwrap();
+    let links: Vec<&str> = ap.chain.iter().map(|l| l.span.text(&text)).collect();
+    assert_eq!(links, ["AP", "local officials"]);
+    assert!(ap.chain[1].anonymous);
+}
+
+#[test]
+fn unattributed_sentences_side_clauses_and_scare_quotes() {
+    check(
+        "unattributed.txt",
+        &["indirect/explicit | the governor's | opinion | which … had been neglected for years"],
+    );
+    assert_eq!(
+        unattributed("unattributed.txt"),
+        [
+            "unattributed/none | - | - | Storm season begins",
+            "unattributed/none | - | - | The storm made landfall early Sunday near the fishing town of Port Ellis",
+            "unattributed/none | - | - | Power was out for 40,000 homes by noon",
+            "unattributed/none | - | - | The state sent emergency crews and generators to the coast",
+            "unattributed/none | - | - | Residents called the new sea wall a \"white elephant.\"",
+            "unattributed/none | - | - | The festival's slogan, \"Stronger Than the Storm,\" was printed on every banner",
+        ]
+    );
+}
+
+#[test]
+fn tags_followed_by_adjuncts_and_descriptions() {
+    check(
+        "tags_with_adjuncts.txt",
+        &[
+            "direct/explicit | she | said | \"It is a disaster,\"",
+            "direct/explicit | Smith | said at a rally | \"We will win,\"",
+            "direct/explicit | he | told | \"Nobody wants this,\"",
+            "direct/explicit | Sen. Maria Lopez, D-Calif., who leads the panel | said | \"This is not over,\"",
+            "direct/explicit | one official (anonymous) | said | \"It's a mess,\"",
+            "indirect/explicit | The senator | said | the vote would be close",
+            "direct/explicit | the mayor | told | \"We're not going anywhere,\"",
+            "direct/explicit | the spokesman | said | \"We don't comment on leaks.\"",
+            "direct/explicit | Jones | said | \"I don't know,\"",
+            "mixed/explicit | Chancellor Berg | warned | that \"the window is closing.\"",
+        ],
+    );
+    // Recipients, adjuncts and descriptions after a tag are not the writer's
+    // own statements.
+    assert_eq!(
+        unattributed("tags_with_adjuncts.txt"),
+        ["unattributed/none | - | - | Lawmakers react to panel report"]
+    );
+}
+
+#[test]
+fn wire_story_with_many_quotes() {
+    check(
+        "wire_budget_deal.txt",
+        &[
+            "indirect/explicit | officials (anonymous) | said | President Ellen Hart and House Speaker Ray Dolan reached a tentative agreement on Saturday to raise the nation's debt ceiling",
+            "direct/explicit | Hart → Ellen Hart | said in a statement | \"The agreement represents a compromise, which means not everyone gets what they want,\" … \"That's the responsibility of governing.\"",
+            "mixed/explicit | Dolan → Ray Dolan | told | that the deal was \"worthy of the support of the American people.\"",
+            "indirect/explicit | He → Ray Dolan | said | he expected a vote on Wednesday",
+            "indirect/explicit | A person familiar with the talks, who spoke on condition of anonymity to discuss the private negotiations, (anonymous) | said | the agreement would cap spending for two years",
+            "direct/explicit | he → Ned Carver | tweeted | \"This deal is a surrender,\"",
+            "mixed/explicit | he → Ned Carver | adding | that he would fight it \"with every tool at my disposal.\"",
+            "indirect/explicit | Rep. Lena Ortiz, who chairs the Congressional Progressive Caucus, | said | she had \"serious concerns\" about new work requirements for food aid",
+            "direct/explicit | Senate Majority Leader Paul Brandt | said Sunday on CNN's \"State of the Union.\" | \"I think we're going to get there,\" … \"But it's not going to be easy.\"",
+            "indirect/explicit | Treasury Secretary Maria Kohl | has warned | that the government could run out of money to pay its bills as soon as June 5",
+            "mixed/explicit | she → Maria Kohl | said | the estimate was based on \"the most recently available data.\"",
+            "direct/explicit | Hart → Ellen Hart | replied | \"Yes. He's been straightforward.\"",
+            "indirect/explicit | a summary circulated among House Republicans | According to | the bill would also claw back unspent pandemic relief funds",
+            "indirect/explicit | Conservatives | have threatened | to derail it",
+            "indirect/explicit | some progressives | say | they cannot support it",
+        ],
+    );
+    let (text, claims) = extract("wire_budget_deal.txt");
+    let anonymous = claims
+        .iter()
+        .find(|c| {
+            c.speaker
+                .as_ref()
+                .is_some_and(|s| s.span.text(&text).starts_with("A person"))
+        })
+        .unwrap();
+    assert!(anonymous.speaker.as_ref().unwrap().anonymous);
+}
+
+#[test]
+fn wire_story_with_tags_and_coordination() {
+    check(
+        "wire_sanctions.txt",
+        &[
+            "indirect/explicit | diplomatic sources (anonymous) | told | European Union envoys agreed on Wednesday to impose a sixth package of sanctions on Russia",
+            "indirect/explicit | three EU diplomats (anonymous) | said | The package, which still needs formal approval by governments, includes a ban on seaborne crude imports",
+            "direct/explicit | Varro → Tamas Varro | said in a video posted on Facebook | \"We have managed to get an exemption,\" … \"Families can sleep peacefully tonight.\"",
+            "indirect/explicit | European Commission President Anke Vollmer | welcomed | the agreement",
+            "direct/explicit | she → Anke Vollmer | wrote on Twitter | \"This will cut around 90% of our oil imports from Russia by the end of the year,\"",
+            "indirect/explicit | Estonia's prime minister, Liis Tamm, | told | the exemptions were \"a bad precedent,\"",
+            "indirect/explicit | Lithuanian officials (anonymous) | privately complained | that the embargo had been watered down",
+            "direct/explicit | Tamm → Liis Tamm | said | \"We need to be honest with ourselves,\" … \"Every euro we pay for Russian oil is a euro for the Kremlin's war machine. … \"And we are still paying.\"",
+            "indirect/explicit | A spokesman for the Kremlin, Oleg Marin, | said | the sanctions would hurt Europe more than Russia",
+            "indirect/explicit | Moscow | has repeatedly denied | that its forces target civilians",
+            "indirect/explicit | Ukraine | says | more than 12,000 civilians have been killed",
+        ],
+    );
+    let (text, claims) = extract("wire_sanctions.txt");
+    // `told Reuters` under a Reuters dateline: Reuters is the publisher.
+    let links: Vec<&str> = claims[1].chain.iter().map(|l| l.span.text(&text)).collect();
+    assert_eq!(links, ["Reuters", "diplomatic sources"]);
+}
+
+#[test]
+fn a_team_extends_the_cue_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lexicons")).unwrap();
+    std::fs::write(
+        dir.path().join("lexicons/cues.json"),
+        r#"{"description": "house cues", "entries": [
+            {"cue": "opine", "kind": "belief", "forms": ["opine", "opines", "opined"], "frames": ["that", "tag"]}
+        ]}"#,
+    )
+    .unwrap();
+    let team = Lexicon::with_rules_dir(dir.path()).expect("valid team lexicon");
+    let text = "The treasurer opined that the budget was too lean.";
+    let article = attrcheck::parse::parse_article(text);
+    let before = claims::extract(text, &article, Lexicon::builtin());
+    assert_eq!(before[0].kind, ClaimKind::Unattributed);
+    let after = claims::extract(text, &article, &team);
+    assert_eq!(
+        line(text, &after[0]),
+        "indirect/explicit | The treasurer | opined | that the budget was too lean"
+    );
+}
+
+// ---- totality ---------------------------------------------------------------
+
+/// Every span of every claim lies on char boundaries inside the text, and
+/// content fragments are non-empty.
+fn assert_spans_valid(text: &str, claims: &[Claim]) {
+    let ok = |s: attrcheck::source::Span| text.get(s.range()).is_some();
+    for c in claims {
+        assert!(ok(c.span), "claim span {:?}", c.span);
+        for f in &c.content {
+            assert!(ok(*f) && !f.is_empty(), "content {f:?}");
+        }
+        if let Some(s) = &c.speaker {
+            assert!(ok(s.span) && !s.span.is_empty());
+            for x in [s.name, s.role, s.resolved].into_iter().flatten() {
+                assert!(ok(x));
+            }
+        }
+        if let Some(q) = &c.cue {
+            assert!(ok(q.span) && !q.span.is_empty());
+        }
+        for l in &c.chain {
+            assert!(ok(l.span));
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Extraction never panics on news-like word salad, with quotation
+    /// marks, colons, dashes and paragraph breaks anywhere.
+    #[test]
+    fn extraction_is_total(words in proptest::collection::vec(proptest::sample::select(vec![
+        "said", "says", "told", "according", "to", "citing", "reportedly", "that", "the", "a",
+        "minister", "officials", "Smith", "Jane", "Doe", "he", "she", "it", "who", "which",
+        "This", "was", "reported", "by", "in", "his", "opinion", "believes", "wants", "is",
+        "sure", "\u{201c}", "\u{201d}", "\"", "'", ",", ".", ":", ";", "\u{2014}", "-", "(", ")",
+        "\n\n", "\n", "Reuters", "AP", "added", "asked", "not", "should", "But", "\u{2019}s",
+        "message", "reads", "post", "Ukraine\u{2019}s", "Ж", "é", "?", "!",
+    ]), 0..80)) {
+        let text = words.join(" ");
+        let article = attrcheck::parse::parse_article(&text);
+        let claims = claims::extract(&text, &article, Lexicon::builtin());
+        assert_spans_valid(&text, &claims);
+    }
+}
+
+#[test]
+fn spans_are_valid_on_every_fixture_and_the_seed() {
+    let mut texts = texts_in(&repo().join("fixtures/claims"));
+    texts.extend(texts_in(&repo().join("fixtures/parse")));
+    texts.extend(texts_in(&repo().join("seeds")));
+    for text in &texts {
+        let article = attrcheck::parse::parse_article(text);
+        assert_spans_valid(text, &claims::extract(text, &article, Lexicon::builtin()));
+    }
+}
+
+// ---- speed ------------------------------------------------------------------
+
+/// Every `.txt` under `dir`, sorted.
+fn texts_in(dir: &std::path::Path) -> Vec<String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// Time this thread has spent on a CPU (Linux `schedstat`), so that the
+/// figure is not skewed by other processes on a shared machine.
+fn thread_cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or_else(
+            || {
+                static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+                START
+                    .get_or_init(std::time::Instant::now)
+                    .elapsed()
+                    .as_secs_f64()
+            },
+            |ns| ns / 1e9,
+        )
+}
+
+/// `cargo test --release --test claims -- --ignored --nocapture throughput`:
+/// extraction speed over the seed, the fixtures and the dev texts (when
+/// present), article by article, parsed beforehand; best of 5 on-CPU.
+#[test]
+#[ignore]
+fn throughput() {
+    let mut corpus = texts_in(&repo().join("seeds"));
+    corpus.extend(texts_in(&repo().join("fixtures/claims")));
+    corpus.extend(texts_in(&repo().join("fixtures/parse")));
+    corpus.extend(texts_in(&repo().join("../shared/eval/wikinews-dev")));
+    let mut articles = Vec::new();
+    let mut total = 0;
+    while total < 8 << 20 {
+        for text in &corpus {
+            total += text.len();
+            articles.push((text.as_str(), attrcheck::parse::parse_article(text)));
+        }
+    }
+    let lexicon = Lexicon::builtin();
+    let mut best = f64::MAX;
+    let mut claims = 0;
+    for _ in 0..5 {
+        let start = thread_cpu_seconds();
+        claims = articles
+            .iter()
+            .map(|(text, article)| claims::extract(text, article, lexicon).len())
+            .sum::<usize>();
+        best = best.min(thread_cpu_seconds() - start);
+    }
+    let mb = total as f64 / 1e6;
+    println!(
+        "claims::extract: {mb:.1} MB in {} articles, best of 5 on-CPU {:.0} ms = {:.0} MB/s ({claims} claims)",
+        articles.len(),
+        best * 1e3,
+        mb / best
+    );
+}
