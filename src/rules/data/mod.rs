@@ -15,6 +15,7 @@ pub use load::{builtin_data_rules, load_rule, load_rules_dir, EMBEDDED_RULES};
 
 use super::words::{ItemKind, Words};
 use super::{Rule, RuleContext, RuleKind, RuleMeta, RuleMetadata};
+use crate::claims::CueIndex;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::PhraseMatcher;
 use crate::parse::Article;
@@ -169,13 +170,9 @@ impl DataRule {
         let items = words.items();
         let quotes = top_level_quotes(article);
         let cues = if self.context.in_cue {
-            SortedSpans::new(
-                claims
-                    .iter()
-                    .filter_map(|c| c.cue.as_ref().map(|cue| cue.span)),
-            )
+            CueIndex::new(claims)
         } else {
-            SortedSpans::default()
+            CueIndex::default()
         };
         let mut found = Vec::new();
         for hit in words.find(&self.matcher) {
@@ -199,7 +196,7 @@ impl DataRule {
         words: &Words,
         range: std::ops::Range<usize>,
         span: Span,
-        cues: &SortedSpans,
+        cues: &CueIndex,
     ) -> bool {
         let c = &self.context;
         let items = words.items();
@@ -394,33 +391,6 @@ fn top_level_quotes(article: &Article) -> Vec<Span> {
     spans
 }
 
-/// Spans sorted by start, for overlap queries in O(log n + k) — one per hit,
-/// so a rule's cost stays linear in the number of claims.
-#[derive(Default)]
-struct SortedSpans {
-    spans: Vec<Span>,
-    longest: u32,
-}
-
-impl SortedSpans {
-    fn new(spans: impl Iterator<Item = Span>) -> Self {
-        let mut spans: Vec<Span> = spans.collect();
-        spans.sort_unstable();
-        let longest = spans.iter().map(|s| s.len()).max().unwrap_or(0);
-        SortedSpans { spans, longest }
-    }
-
-    /// Whether some span shares a byte with `span`.
-    fn overlaps(&self, span: Span) -> bool {
-        let end = self.spans.partition_point(|s| s.start < span.end);
-        self.spans[..end]
-            .iter()
-            .rev()
-            .take_while(|s| s.start + self.longest > span.start)
-            .any(|s| s.overlaps(span))
-    }
-}
-
 /// Whether `span` lies inside one of the sorted, disjoint `quotes`.
 fn inside(quotes: &[Span], span: Span) -> bool {
     let i = quotes.partition_point(|q| q.start <= span.start);
@@ -549,18 +519,6 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.text(text), "admitted");
         assert_eq!(found[0].fix.as_ref().unwrap().replacement, "said");
-    }
-
-    #[test]
-    fn sorted_spans_find_overlaps() {
-        let spans =
-            SortedSpans::new([Span::new(30, 40), Span::new(0, 10), Span::new(12, 14)].into_iter());
-        assert!(spans.overlaps(Span::new(5, 6)));
-        assert!(spans.overlaps(Span::new(9, 13)));
-        assert!(spans.overlaps(Span::new(39, 50)));
-        assert!(!spans.overlaps(Span::new(10, 12)));
-        assert!(!spans.overlaps(Span::new(40, 45)));
-        assert!(!SortedSpans::default().overlaps(Span::new(0, 1)));
     }
 
     #[test]
