@@ -982,3 +982,19 @@ const POLITICAL_THRESHOLDS: &[(attrcheck::eval::Scope, attrcheck::eval::Metric, 
         (All, CueContent, 0.86),
     ]
 };
+
+#[test]
+fn source_descriptions_do_not_hide_or_make_cues() {
+    // A cardinal opens an inverted source; a cue inside a source (`who
+    // asked`, `seen by`) describes it and is no attribution; `long` is an
+    // adverb of the verb group.
+    check(
+        "source_descriptions.txt",
+        &[
+            "direct/explicit | one former minister (anonymous) | said | “We were promised a vote, and we got a stunt,”",
+            "direct/explicit | two senior aides, who asked not to be named because the talks are private (anonymous) | said | “Everyone is tired of waiting,”",
+            "indirect/explicit | a draft seen by Reuters | according to | The bill would fund 4,000 new agents",
+            "indirect/explicit | Opposition leaders (anonymous) | have long complained | that the border budget is too small",
+        ],
+    );
+}

@@ -90,6 +90,18 @@ const WORDS: &[(&str, Flags)] = &[
     ("both", DET | QUANT),
     ("all", DET | QUANT),
     ("others", QUANT),
+    // Cardinals open a described source like a determiner (`said one
+    // former minister`, `two officials said`).
+    ("one", DET | QUANT),
+    ("two", DET | QUANT),
+    ("three", DET | QUANT),
+    ("four", DET | QUANT),
+    ("five", DET | QUANT),
+    ("six", DET | QUANT),
+    ("seven", DET | QUANT),
+    ("eight", DET | QUANT),
+    ("nine", DET | QUANT),
+    ("ten", DET | QUANT),
     ("his", POSS | PERSONAL),
     ("her", POSS | OBJ | PERSONAL),
     ("its", POSS),
@@ -399,6 +411,8 @@ const WORDS: &[(&str, Flags)] = &[
     ("already", ADV),
     ("always", ADV),
     ("often", ADV),
+    // `have long complained`, `has long argued`.
+    ("long", ADV),
     ("still", ADV | CONNECTIVE),
     ("just", ADV),
     ("even", ADV),

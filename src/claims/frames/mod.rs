@@ -353,6 +353,16 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
             continue;
         }
         let inside = |a: &Found, at: usize| a.content.iter().any(|c| c.contains(&at));
+        // A cue inside another attribution's source describes that source
+        // (`according to a draft seen by Reuters`, `said one diplomat, who
+        // asked not to be named`); it attributes nothing of its own.
+        if accepted.iter().any(|a| {
+            a.speaker
+                .as_ref()
+                .is_some_and(|s| s.contains(&f.at) || s.contains(&f.group_start))
+        }) {
+            continue;
+        }
         match f.placement {
             Placement::After => {
                 if let Some(pos) = accepted
@@ -418,12 +428,17 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
                     .filter(|(_, a)| a.at < region_end)
                     .map(|(k, _)| k)
                     .collect();
+                // A medium heads the source (`…, according to Reuters`), not
+                // a phrase after its head (`a draft seen by Reuters`).
                 let report = matches!(f.cue_kind, CueKind::Report)
                     || f.speaker.as_ref().is_some_and(|s| {
+                        let head_end = (s.start + 1..s.end)
+                            .find(|&k| r.word(k).is_some_and(|w| w.has(PREP)) || r.verbish(k))
+                            .unwrap_or(s.end);
                         super::speaker::contains_kind(
                             r.text,
                             r.items,
-                            s.clone(),
+                            s.start..head_end,
                             r.lexicon,
                             W::Media,
                         )
