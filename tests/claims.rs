@@ -998,3 +998,21 @@ fn source_descriptions_do_not_hide_or_make_cues() {
         ],
     );
 }
+
+#[test]
+fn legislators_tags_and_charges() {
+    // A party-and-state tag is an apposition of the name; a plural
+    // subject with a bare verb is reported speech without `that`; a place
+    // after the recipient does not end the cue's reach; the accused is
+    // part of an accusation.
+    check(
+        "legislators.txt",
+        &[
+            "direct/explicit | Sen. Maria Lopez, D-Calif., | said | “We will not back down on crop insurance,”",
+            "direct/explicit | Rep. Dale Osgood, R-N.M., | said | “The votes are not there,”",
+            "indirect/explicit | Lopez → Maria Lopez | said | farmers deserve a straight answer from the leadership",
+            "indirect/explicit | The majority leader | told | the vote would slip to next week",
+            "indirect/explicit | Osgood → Dale Osgood | accused | Democrats of holding the bill hostage",
+        ],
+    );
+}

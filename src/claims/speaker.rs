@@ -312,6 +312,11 @@ fn name_and_role(
     match last_role {
         Some(r) => {
             let mut name_start = r + 1;
+            // `Sen. Maria Lopez`: the title's period is not the name's.
+            while name_start < head.end && items[name_start].is_punct('.') {
+                name_start += 1;
+            }
+            let role_end = name_start;
             let mut of_title = false;
             if items.get(name_start).is_some_and(|it| {
                 it.is_word() && it.text(text).eq_ignore_ascii_case("of") && name_start < head.end
@@ -349,7 +354,7 @@ fn name_and_role(
                     Some(span_of(items, start..name_from)),
                 );
             }
-            let role = (start <= r).then(|| span_of(items, start..r + 1));
+            let role = (start <= r).then(|| span_of(items, start..role_end));
             if run_end > name_start && run_end == head.end {
                 (Some(span_of(items, name_start..run_end)), role)
             } else {

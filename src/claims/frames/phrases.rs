@@ -78,9 +78,23 @@ impl<'a, 'l> Reader<'a, 'l> {
                     let glued = i > self.lo
                         && self.items[i - 1].span.end == it.span.start
                         && self.word(i - 1).is_some_and(|w| {
-                            w.speaker.has(W::Title) || w.text(self.text).len() <= 2 && w.cap
+                            w.speaker.has(W::Title)
+                                || w.text(self.text).len() <= 2 && w.cap
+                                || party_tag(w.text(self.text))
                         });
-                    if glued && s != end {
+                    // `Raymond Ochoa, D-N.M.,`: a party tag may end the phrase
+                    // with its period.
+                    let party = || {
+                        let mut k = i;
+                        while k > self.lo && self.items[k - 1].span.end == self.items[k].span.start
+                        {
+                            k -= 1;
+                        }
+                        party_tag(
+                            &self.text[self.items[k].span.start as usize..it.span.end as usize],
+                        )
+                    };
+                    if glued && (s != end || party()) {
                         s -= 1;
                     } else {
                         break;
@@ -344,6 +358,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                                 let description = |k: usize| {
                                     self.word(k).is_some_and(|w| {
                                         w.has(DET | POSS)
+                                            || party_tag(w.text(self.text))
                                             || (!w.cap
                                                 && (w.speaker.has(W::Role)
                                                     || w.speaker.has(W::Title)))
@@ -511,4 +526,11 @@ impl<'a, 'l> Reader<'a, 'l> {
         }
         s
     }
+}
+
+/// A US party-and-state tag after a legislator's name (`D-Calif.`,
+/// `R-Texas`, `I-Vt.`): the party letter, a hyphen, a capital.
+pub(super) fn party_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }

@@ -25,6 +25,18 @@ impl<'a, 'l> Reader<'a, 'l> {
             return true;
         }
         let mut prev_np = first.has(PRON) || first.cap;
+        // A plural noun (`voters`, `Democrats`) whose verb has no ending
+        // gives itself away by the word after it (`voters deserve better`).
+        let plural = |it: &Item<'_>| {
+            let t = it.text(self.text);
+            it.is_word()
+                && it.flags == 0
+                && !it.possessive
+                && t.len() > 3
+                && t.ends_with('s')
+                && !t.ends_with("ss")
+        };
+        let mut prev_plural = plural(first);
         let mut commas = 0;
         for k in j + 1..(j + 18).min(self.hi) {
             let it = &self.items[k];
@@ -37,6 +49,21 @@ impl<'a, 'l> Reader<'a, 'l> {
                     if !it.cap && t.len() > 3 && t.ends_with("ed") && !self.noun_position(k) {
                         return true;
                     }
+                    if prev_plural
+                        && k == j + 1
+                        && !it.cap
+                        && it.flags == 0
+                        && it.senses.is_empty()
+                        && !it.possessive
+                        && t.len() > 2
+                        && !t.ends_with('s')
+                        && !t.ends_with("ly")
+                        && !t.ends_with("ing")
+                        && self.word(k + 1).is_some()
+                    {
+                        return true;
+                    }
+                    prev_plural = false;
                     if prev_np
                         && !it.cap
                         && t.len() > 2
@@ -88,6 +115,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                 let mut e = j + 1;
                 let mut named = false;
                 let mut is_channel = false;
+                // `told reporters in Geneva the rebels had …`: a clause after
+                // the phrase ends it.
+                let mut clause_after = false;
                 while e < self.hi && e - j <= 6 {
                     let Some(x) = self.word(e) else {
                         if self.items[e].kind == ItemKind::Number {
@@ -117,6 +147,15 @@ impl<'a, 'l> Reader<'a, 'l> {
                         e += 1;
                         continue;
                     }
+                    if e > j + 1
+                        && x.has(DET | POSS | PRON)
+                        && !x.has(REL | OBJ)
+                        && self.items[e - 1].cap
+                        && self.clause_at(e)
+                    {
+                        clause_after = true;
+                        break;
+                    }
                     if (x.has(DET | POSS) && !x.has(REL)) || (x.flags == 0 && !named) || x.cap {
                         e += 1;
                         continue;
@@ -137,7 +176,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                 // follows it directly.
                 let place = !named
                     && e > j + 1
-                    && (self.is(e, "that")
+                    && (clause_after
+                        || self.is(e, "that")
                         || self.quote(e)
                         || self.punct(e, ':')
                         || self.punct(e, ','));
@@ -382,7 +422,14 @@ impl<'a, 'l> Reader<'a, 'l> {
         }
         let mut recipient = None;
         if sense.recipient != Recipient::None {
-            if let Some(r) = self.recipient(j) {
+            if let Some(mut r) = self.recipient(j) {
+                // `accused Democrats of playing politics`: `of` starts the
+                // complement, not a longer recipient.
+                if sense.frames.has(F::Of) {
+                    if let Some(of) = (r.start + 1..r.end).find(|&k| self.is(k, "of")) {
+                        r.end = of;
+                    }
+                }
                 recipient = Some(r.clone());
                 j = r.end;
                 f.core_end = Some(r.end);
@@ -441,6 +488,12 @@ impl<'a, 'l> Reader<'a, 'l> {
                 }
                 f.placement = Placement::After;
                 let end = self.clause_end(c, self.content_end());
+                // `accused [the majority of “raw partisanship”]`: the person
+                // accused is part of what is attributed.
+                let c = match &recipient {
+                    Some(r) if self.is(c, "of") && r.end == c => r.start,
+                    _ => c,
+                };
                 f.content.push(c..end.max(c + 1));
                 if f.participle {
                     return Some(f);
