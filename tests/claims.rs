@@ -337,7 +337,12 @@ fn speaker_after_the_quote_inverted_and_split() {
 fn quote_continued_over_paragraphs() {
     check(
         "multi_paragraph_quote.txt",
-        &["direct/explicit | she → Ruth Calloway | said | \"Nobody likes closing a library branch. I grew up two blocks from one. … \"But we had a choice between that and laying off firefighters, and I will not gamble with public safety,\" … \"The numbers are the numbers.\""],
+        &[
+            // Defending something is taking a position on it (PolNeAR).
+            "indirect/explicit | Mayor | defends | budget cuts",
+            "indirect/explicit | Mayor Ruth Calloway | defended | the cuts at a news conference on Monday",
+            "direct/explicit | she → Ruth Calloway | said | \"Nobody likes closing a library branch. I grew up two blocks from one. … \"But we had a choice between that and laying off firefighters, and I will not gamble with public safety,\" … \"The numbers are the numbers.\"",
+        ],
     );
 }
 
@@ -1013,6 +1018,25 @@ fn legislators_tags_and_charges() {
             "indirect/explicit | Lopez → Maria Lopez | said | farmers deserve a straight answer from the leadership",
             "indirect/explicit | The majority leader | told | the vote would slip to next week",
             "indirect/explicit | Osgood → Dale Osgood | accused | Democrats of holding the bill hostage",
+        ],
+    );
+}
+
+#[test]
+fn positions_refusals_and_appositions() {
+    // A relative `that` inside an apposition ends its own claim at the
+    // comma; `that` after a verb makes the next word a noun (`called that
+    // claim`), so the coordinated `said` keeps the subject; multiword cues
+    // of refusal and attitude.
+    check(
+        "positions.txt",
+        &[
+            "indirect/explicit | Marta Quill of the Riders Alliance, a group that first proposed the levy in 2019, | said | the vote was overdue",
+            "indirect/explicit | that → a group | first proposed | the levy in 2019",
+            "indirect/explicit | Councilman Ed Farrow | said | voters will reject the levy",
+            "indirect/explicit | The mayor | declined to say | whether she would sign the measure",
+            "indirect/explicit | Budget officials (anonymous) | expressed confidence | that the levy would raise $40 million a year",
+            "indirect/explicit | Bond investors | bet | that the city will keep its credit rating",
         ],
     );
 }

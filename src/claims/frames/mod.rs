@@ -193,6 +193,13 @@ impl<'a, 'l> Reader<'a, 'l> {
                 p.has(DET | POSS) && !p.has(REL | PRON)
                     || p.possessive
                     || p.has(PREP) && !p.text(self.text).eq_ignore_ascii_case("to")
+                    // `called that claim “nonsense”`, `said that claims …`:
+                    // after a verb, `that` is a determiner or opens a
+                    // clause, and the word after it is a noun either way.
+                    || p.has(DET | REL)
+                        && p.text(self.text).eq_ignore_ascii_case("that")
+                        && i > self.lo + 1
+                        && (self.verbish(i - 2) || self.verb_sense(i - 2))
             })
     }
 
@@ -332,7 +339,27 @@ fn cue_kind(class: CueClass) -> CueKind {
 }
 
 /// Keeps the outermost attributions of an utterance (see the module doc).
-pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
+pub fn resolve(r: &Reader<'_, '_>, mut frames: Vec<Found>) -> Vec<Found> {
+    // A relative source's content stops at the comma closing the clause
+    // (`Smith, who said the plan failed, resigned`; `X, a group that
+    // proposed the levy, said …`), before it can swallow the main cue.
+    for a in &mut frames {
+        if a.relative && a.placement == Placement::After {
+            if let Some(sp) = &a.speaker {
+                if sp.start > r.lo && r.punct(sp.start - 1, ',')
+                    || sp.start > r.lo + 1
+                        && r.word(sp.start - 1).is_some_and(|w| !w.cap && w.flags == 0)
+                        && (r.lo..sp.start).any(|k| r.punct(k, ','))
+                {
+                    for c in &mut a.content {
+                        if let Some(comma) = (c.start..c.end).find(|&k| r.punct(k, ',')) {
+                            c.end = comma;
+                        }
+                    }
+                }
+            }
+        }
+    }
     let mut accepted: Vec<Found> = Vec::new();
     for f in frames {
         // `citing X` alone: a chain link of the attribution before it.
@@ -472,21 +499,6 @@ pub fn resolve(r: &Reader<'_, '_>, frames: Vec<Found>) -> Vec<Found> {
                     }
                 }
                 accepted.push(f);
-            }
-        }
-    }
-    // A relative source's content stops at the comma closing the clause
-    // (`Smith, who said the plan failed, resigned`).
-    for a in &mut accepted {
-        if a.relative && a.placement == Placement::After {
-            if let Some(sp) = &a.speaker {
-                if sp.start > r.lo && r.punct(sp.start - 1, ',') {
-                    for c in &mut a.content {
-                        if let Some(comma) = (c.start..c.end).find(|&k| r.punct(k, ',')) {
-                            c.end = comma;
-                        }
-                    }
-                }
             }
         }
     }

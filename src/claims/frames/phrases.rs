@@ -329,7 +329,19 @@ impl<'a, 'l> Reader<'a, 'l> {
                 // Marlow University, said`: a relative clause inside an
                 // apposition ends at its comma.
                 let np_end = (seg_start + 1..seg_end)
-                    .find(|&k| self.word(k).is_some_and(|w| w.has(REL) && !w.has(DET)))
+                    .find(|&k| {
+                        self.word(k).is_some_and(|w| {
+                            w.has(REL) && !w.has(DET)
+                                // `a watchdog group that first flagged …`
+                                || w.has(REL)
+                                    && self.word(k - 1).is_some_and(|p| {
+                                        p.flags == 0 && !p.cap && p.senses.is_empty()
+                                    })
+                                    && self.word(k + 1).is_some_and(|n| {
+                                        !n.has(DET | POSS | PRON) && !n.cap
+                                    })
+                        })
+                    })
                     .filter(|_| speaker_end.is_none() || !bounded)
                     .unwrap_or(seg_end);
                 match self.np_left(np_end).map(|np| {
