@@ -1009,7 +1009,8 @@ fn legislators_tags_and_charges() {
     // A party-and-state tag is an apposition of the name; a plural
     // subject with a bare verb is reported speech without `that`; a place
     // after the recipient does not end the cue's reach; the accused is
-    // part of an accusation.
+    // part of an accusation; an adjunct after a tagged name; a clause about
+    // a person ending in a colon introduces their quotation.
     check(
         "legislators.txt",
         &[
@@ -1018,6 +1019,8 @@ fn legislators_tags_and_charges() {
             "indirect/explicit | Lopez → Maria Lopez | said | farmers deserve a straight answer from the leadership",
             "indirect/explicit | The majority leader | told | the vote would slip to next week",
             "indirect/explicit | Osgood → Dale Osgood | accused | Democrats of holding the bill hostage",
+            "direct/explicit | Senate Agriculture Chairman Tom Reddy, R-Kan., | said | “Farmers cannot plant on promises,”",
+            "direct/explicit | Reddy → Tom Reddy | : | “Vote for it or explain it at home.”",
         ],
     );
 }

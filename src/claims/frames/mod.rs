@@ -239,6 +239,8 @@ impl<'a, 'l> Reader<'a, 'l> {
         }
         if let Some(f) = self.colon_label() {
             out.insert(0, f);
+        } else if out.is_empty() {
+            out.extend(self.colon_clause());
         }
         if let Some(f) = self.dash_signature() {
             out.push(f);

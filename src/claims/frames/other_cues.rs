@@ -262,6 +262,43 @@ impl<'a, 'l> Reader<'a, 'l> {
         Some(f)
     }
 
+    /// `Ochoa had a simple message: “…”`, `The senator put it bluntly:
+    /// “…”` — a clause about a person ending in a colon that introduces a
+    /// quotation ending the sentence: the subject is the source, the colon
+    /// the cue.
+    pub(super) fn colon_clause(&self) -> Option<Found> {
+        let colon = (self.lo..self.hi).find(|&k| self.punct(k, ':'))?;
+        if !self.quote(colon + 1) || !(colon + 2 >= self.hi || self.at_end(colon + 2)) {
+            return None;
+        }
+        let sp = self.subject()?;
+        let first = self.word(sp.start)?;
+        let head = self.word(sp.end - 1)?;
+        let person = first.cap && first.flags == 0
+            || first.has(PRON) && first.has(PERSONAL)
+            || head.speaker.has(W::Role)
+            || head.speaker.has(W::Title)
+            || head.speaker.has(W::Unnamed);
+        // A clause: the subject, then its verb, then more before the colon.
+        if !person
+            || head.speaker.has(W::Document)
+            || head.speaker.has(W::Post)
+            || sp.end + 1 >= colon
+            || !self.verbish(sp.end)
+            || (sp.end..colon).any(|k| self.quote(k) || !self.items[k].senses.is_empty())
+        {
+            return None;
+        }
+        let mut f = self.new_found(colon..colon + 1, colon, CueKind::Punctuation);
+        f.content = vec![colon + 1..colon + 2];
+        // The clause between source and colon frames the quotation; it is
+        // not the writer's own statement.
+        f.group_start = sp.end;
+        f.core_end = Some(colon + 1);
+        f.speaker = Some(sp);
+        Some(f)
+    }
+
     /// `Zelensky: “…”`, `Jane Doe, minister: …` — a speaker label before a colon.
     pub(super) fn colon_label(&self) -> Option<Found> {
         let colon = (self.lo..self.hi.min(self.lo + 8)).find(|&k| self.punct(k, ':'))?;
@@ -295,8 +332,9 @@ impl<'a, 'l> Reader<'a, 'l> {
         {
             return None;
         }
-        // Not a cue verb before the colon: that is the verb frame's.
-        if words.iter().any(|w| !w.senses.is_empty()) {
+        // Not a cue verb before the colon: that is the verb frame's; nor a
+        // clause (`The senator put it bluntly:`): that is `colon_clause`'s.
+        if words.iter().any(|w| !w.senses.is_empty()) || (self.lo..colon).any(|k| self.verbish(k)) {
             return None;
         }
         let mut f = self.new_found(colon..colon + 1, colon, CueKind::Punctuation);

@@ -594,9 +594,11 @@ impl<'a, 'l> Reader<'a, 'l> {
                     && (self.punct(gs - 1, ',') || self.quote(gs - 1))
                     && sense.frames.has(F::Tag);
                 if after_boundary {
-                    return self.inverted(f, gs, end);
+                    if let Some(g) = self.inverted(f.clone(), gs, end) {
+                        return Some(g);
+                    }
                 }
-                // `“…,” she said of the plan.`, `“…,” Jones said when
+                // `“…,” X, D-N.M., said on the floor.`, `“…,” she said of the plan.`, `“…,” Jones said when
                 // asked …`: an adjunct ends the tag.
                 if sense.frames.has(F::Tag) && self.adjunct_tail(j) {
                     f.core_end = Some(self.hi);
