@@ -1043,3 +1043,19 @@ fn positions_refusals_and_appositions() {
         ],
     );
 }
+
+#[test]
+fn agentless_passives_keep_their_subject() {
+    // No agent: no speaker; the subject and the complement (`of …`, `as
+    // …`, a predicate) are the content's fragments (ANNOTATION.md).
+    check(
+        "agentless_passives.txt",
+        &[
+            "indirect/explicit | - | is accused | The congressman … of steering contracts to a relative's firm",
+            "indirect/explicit | - | was widely criticized | The spending plan … as a giveaway to donors",
+            "indirect/explicit | - | is considered | The district … safe for the incumbent",
+            "indirect/explicit | - | were reported | No arrests … at the protest",
+            "indirect/explicit | Critics | charge | that the inquiry is a distraction",
+        ],
+    );
+}

@@ -945,6 +945,49 @@ impl<'a, 'l> Reader<'a, 'l> {
             f.placement = Placement::After;
             return Some(f);
         }
+        // `The parents are accused of …`, `The plan was criticised as too
+        // costly`, `Delgado was considered vulnerable`, `No injuries were
+        // reported`: agentless, the subject is a content fragment and the
+        // complement (from `of`/`as`) another.
+        if let Some(subject) = subject
+            .clone()
+            .filter(|s| !(expletive || s.len() <= 2 && self.items[s.end - 1].has(ANAPHOR | PRON)))
+        {
+            let end = self.content_end();
+            let of = self.is(j, "of") && sense.frames.has(F::Of);
+            let as_ = self.is(j, "as")
+                && matches!(
+                    sense.class,
+                    CueClass::Speech | CueClass::Belief | CueClass::Knowledge | CueClass::Report
+                )
+                && self
+                    .word(j + 1)
+                    .is_some_and(|w| !w.has(SUBORD | PRON) || w.has(DET));
+            let belief_complement = sense.class == CueClass::Belief
+                && self.word(j).is_some_and(|w| {
+                    !w.cap && w.flags == 0 && w.senses.is_empty() && !self.verbish(j)
+                });
+            let reported = sense.class == CueClass::Report
+                && (j >= end || self.word(j).is_some_and(|w| w.has(PREP) && !w.has(SUBORD)));
+            if (of || as_ || belief_complement) && j + 1 < end {
+                f.content = vec![subject, j..end];
+                f.placement = Placement::Around;
+                return Some(f);
+            }
+            if reported {
+                f.content = if j < end {
+                    vec![subject, j..end]
+                } else {
+                    vec![subject]
+                };
+                f.placement = if j < end {
+                    Placement::Around
+                } else {
+                    Placement::Before
+                };
+                return Some(f);
+            }
+        }
         // `X is said to …`, `X is believed to …`: hearsay and belief verbs
         // only (`he was admitted to hospital` is no attribution).
         let hearsay = matches!(
