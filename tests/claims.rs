@@ -992,7 +992,7 @@ const POLITICAL_THRESHOLDS: &[(attrcheck::eval::Scope, attrcheck::eval::Metric, 
 fn source_descriptions_do_not_hide_or_make_cues() {
     // A cardinal opens an inverted source; a cue inside a source (`who
     // asked`, `seen by`) describes it and is no attribution; `long` is an
-    // adverb of the verb group.
+    // adverb of the verb group; a role may take a second description.
     check(
         "source_descriptions.txt",
         &[
@@ -1000,6 +1000,7 @@ fn source_descriptions_do_not_hide_or_make_cues() {
             "direct/explicit | two senior aides, who asked not to be named because the talks are private (anonymous) | said | “Everyone is tired of waiting,”",
             "indirect/explicit | a draft seen by Reuters | according to | The bill would fund 4,000 new agents",
             "indirect/explicit | Opposition leaders (anonymous) | have long complained | that the border budget is too small",
+            "direct/explicit | the senator, a Democrat from Ohio, | told | “We are not going anywhere,”",
         ],
     );
 }

@@ -380,10 +380,19 @@ impl<'a, 'l> Reader<'a, 'l> {
                                 // said` or `…, a spokesman, Jane Doe, said`.
                                 let bounded_left =
                                     prev_start == self.lo || self.is_boundary(prev_start - 1);
+                                // `…,” the senator, a Democrat from Ohio, told`:
+                                // a role described again.
+                                let role_head = |r: Range<usize>| {
+                                    self.word(r.end - 1).is_some_and(|w| {
+                                        w.speaker.has(W::Role) || w.speaker.has(W::Title)
+                                    }) && self.word(r.start).is_some_and(|w| w.has(DET))
+                                };
                                 if prev.start == prev_start
                                     && bounded_left
                                     && (is_name(prev.clone()) && description(np.start)
-                                        || is_name(np.clone()) && description(prev.start))
+                                        || is_name(np.clone()) && description(prev.start)
+                                        || role_head(prev.clone())
+                                            && self.word(np.start).is_some_and(|w| w.has(DET)))
                                 {
                                     end = np.start;
                                     continue;
