@@ -992,7 +992,8 @@ const POLITICAL_THRESHOLDS: &[(attrcheck::eval::Scope, attrcheck::eval::Metric, 
 fn source_descriptions_do_not_hide_or_make_cues() {
     // A cardinal opens an inverted source; a cue inside a source (`who
     // asked`, `seen by`) describes it and is no attribution; `long` is an
-    // adverb of the verb group; a role may take a second description.
+    // adverb of the verb group; a role may take a second description, a
+    // name its age.
     check(
         "source_descriptions.txt",
         &[
@@ -1001,6 +1002,7 @@ fn source_descriptions_do_not_hide_or_make_cues() {
             "indirect/explicit | a draft seen by Reuters | according to | The bill would fund 4,000 new agents",
             "indirect/explicit | Opposition leaders (anonymous) | have long complained | that the border budget is too small",
             "direct/explicit | the senator, a Democrat from Ohio, | told | “We are not going anywhere,”",
+            "indirect/explicit | The mayor, 61, | told | she would not run again",
         ],
     );
 }

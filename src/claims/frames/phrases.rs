@@ -301,6 +301,22 @@ impl<'a, 'l> Reader<'a, 'l> {
                 if seg_start == seg_end {
                     break;
                 }
+                // `Lopez, 54, said`: an age between commas.
+                if seg_end == seg_start + 1
+                    && self.items[seg_start].kind == ItemKind::Number
+                    && seg_start > self.lo + 1
+                    && self.punct(seg_start - 1, ',')
+                    && self.word(seg_start - 2).is_some_and(|w| {
+                        w.cap
+                            || w.speaker.has(W::Role)
+                            || w.speaker.has(W::Title)
+                            || w.speaker.has(W::Unnamed)
+                    })
+                {
+                    speaker_end.get_or_insert(end);
+                    end = seg_start;
+                    continue;
+                }
                 // `A person familiar with the talks, who spoke on condition
                 // of anonymity, said`: a relative clause describes the source.
                 if self
