@@ -1033,7 +1033,9 @@ fn positions_refusals_and_appositions() {
     // A relative `that` inside an apposition ends its own claim at the
     // comma; `that` after a verb makes the next word a noun (`called that
     // claim`), so the coordinated `said` keeps the subject; multiword cues
-    // of refusal and attitude.
+    // of refusal and attitude; an object relative (`a figure the company
+    // disputed`) is its own claim and ends the one before; `but added:`
+    // shares the subject; a reason given (`, citing …`) is not content.
     check(
         "positions.txt",
         &[
@@ -1043,6 +1045,11 @@ fn positions_refusals_and_appositions() {
             "indirect/explicit | The mayor | declined to say | whether she would sign the measure",
             "indirect/explicit | Budget officials (anonymous) | expressed confidence | that the levy would raise $40 million a year",
             "indirect/explicit | Bond investors | bet | that the city will keep its credit rating",
+            "indirect/explicit | The union | claimed | to have signed up 5,000 new members",
+            "indirect/explicit | the company | disputed | a figure",
+            "indirect/explicit | A spokesman (anonymous) | said | he would not discuss the talks",
+            "direct/explicit | A spokesman (anonymous) | added | “We remain at the table.”",
+            "indirect/explicit | The council | proposed | a new levy on parking",
         ],
     );
 }

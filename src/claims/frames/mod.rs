@@ -454,7 +454,12 @@ pub fn resolve(r: &Reader<'_, '_>, mut frames: Vec<Found>) -> Vec<Found> {
                 let inner: Vec<usize> = accepted
                     .iter()
                     .enumerate()
-                    .filter(|(_, a)| a.at < region_end)
+                    .filter(|(_, a)| {
+                        // Only cues inside this tag's content (not `the
+                        // rebels claimed …, a claim the army denied`).
+                        a.at < region_end
+                            && (f.content.is_empty() || f.content.iter().any(|c| c.contains(&a.at)))
+                    })
                     .map(|(k, _)| k)
                     .collect();
                 // A medium heads the source (`…, according to Reuters`), not
@@ -498,6 +503,20 @@ pub fn resolve(r: &Reader<'_, '_>, mut frames: Vec<Found>) -> Vec<Found> {
                     // inner cue is part of the content.
                     for &k in inner.iter().rev() {
                         accepted.remove(k);
+                    }
+                }
+                // `The union claimed …, a figure the company disputed`: the
+                // earlier content ends where this one's begins.
+                if let Some(fs) = f.content.first().map(|c| c.start) {
+                    for a in accepted.iter_mut().filter(|a| a.at < fs) {
+                        for c in &mut a.content {
+                            if c.start < fs && c.end > fs {
+                                c.end = fs;
+                                while c.end > c.start && r.punct(c.end - 1, ',') {
+                                    c.end -= 1;
+                                }
+                            }
+                        }
                     }
                 }
                 accepted.push(f);

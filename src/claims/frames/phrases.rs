@@ -487,6 +487,15 @@ impl<'a, 'l> Reader<'a, 'l> {
             let it = &self.items[k];
             match it.kind {
                 ItemKind::Punct(';') | ItemKind::Dash => return k,
+                ItemKind::Punct(',')
+                    if self
+                        .word(k + 1)
+                        .is_some_and(|w| w.senses.iter().any(|s| s.class == CueClass::Citing)) =>
+                {
+                    // `…, citing national security concerns`: the reason
+                    // given is not what was said.
+                    return k;
+                }
                 ItemKind::Punct(',') => {
                     let mut m = k + 1;
                     let conj = self

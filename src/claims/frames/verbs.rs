@@ -177,6 +177,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                 let place = !named
                     && e > j + 1
                     && (clause_after
+                        // `told a crowd in Erie on Saturday that …`
+                        || (self.is(e, "on") || self.is(e, "at"))
+                            && (e + 2..(e + 6).min(self.hi)).any(|k| self.is(k, "that"))
                         || self.is(e, "that")
                         || self.quote(e)
                         || self.punct(e, ':')
@@ -216,7 +219,10 @@ impl<'a, 'l> Reader<'a, 'l> {
                 e += 1;
                 continue;
             }
-            let new_np = it.is_word() && it.has(DET | POSS | PRON | PREP) && !it.has(OBJ);
+            let new_np = it.is_word()
+                && it.has(DET | POSS | PRON | PREP)
+                && !it.has(OBJ)
+                && !(self.is(e - 1, "of") && it.has(QUANT));
             let name_ends = self.items[e - 1].cap && !it.cap && !self.is(e, "of");
             if new_np || name_ends {
                 break;
@@ -550,7 +556,14 @@ impl<'a, 'l> Reader<'a, 'l> {
                 if f.participle {
                     return Some(f);
                 }
-                let (sp, rel) = self.speaker_left(gs, false)?;
+                let Some((sp, rel)) = self.speaker_left(gs, false) else {
+                    // `… but added: ‘…’`: shares the earlier verb's subject.
+                    if gs > self.lo && (self.is(gs - 1, "and") || self.is(gs - 1, "but")) {
+                        f.participle = true;
+                        return Some(f);
+                    }
+                    return None;
+                };
                 // `“A,” she said, “B.”`: the quotation before the source is
                 // the first fragment.
                 let before = sp
@@ -698,6 +711,22 @@ impl<'a, 'l> Reader<'a, 'l> {
         let (sp, rel) = self.speaker_left(gs, true)?;
         if rel {
             return None;
+        }
+        // `…, a claim the army denied`: an object relative; the noun before
+        // the second determiner is the content, the rest the source.
+        let second = (sp.start + 2..sp.end).find(|&k| {
+            self.word(k)
+                .is_some_and(|w| w.has(DET) && !w.has(REL | QUANT))
+                && self.word(k - 1).is_some_and(|p| p.flags == 0 && !p.cap)
+                && self.word(sp.start).is_some_and(|w| w.has(DET))
+        });
+        if let Some(k) = second {
+            if j >= self.content_end() {
+                f.speaker = Some(k..sp.end);
+                f.content = vec![sp.start..k];
+                f.placement = Placement::Before;
+                return Some(f);
+            }
         }
         f.speaker = Some(sp.clone());
         let before_end = sp.start;
