@@ -1109,3 +1109,13 @@ fn agentless_passives_keep_their_subject() {
         ],
     );
 }
+
+#[test]
+fn headline_verbs_coordinated_by_a_comma() {
+    // Headlines drop `and`: the second verb shares the first one's subject,
+    // and the first verb is not part of that subject.
+    check(
+        "headline_coordination.txt",
+        &["indirect/explicit | Governor | says | the state will cover repairs"],
+    );
+}

@@ -66,6 +66,19 @@ impl<'a, 'l> Reader<'a, 'l> {
                     if !head && (self.verb_sense(i) || self.verbish(i)) && !reduced {
                         break;
                     }
+                    // `Biden visits Ohio, says …`: in a headline, a lowercase
+                    // `-s` word after a name is its verb.
+                    if self.headline
+                        && !head
+                        && !it.cap
+                        && it.flags == 0
+                        && i > self.lo
+                        && self.items[i - 1].cap
+                        && it.text(self.text).ends_with('s')
+                        && !it.text(self.text).ends_with("ss")
+                    {
+                        break;
+                    }
                     if !head && it.has(CONNECTIVE) && !it.has(CONJ) {
                         break;
                     }
@@ -169,6 +182,18 @@ impl<'a, 'l> Reader<'a, 'l> {
                         break;
                     }
                     if e > start && !it.cap && it.has(TIME) {
+                        break;
+                    }
+                    // `Biden visits Ohio, says …`: in a headline, a lowercase
+                    // `-s` word after a name is its verb.
+                    if self.headline
+                        && e > start
+                        && !it.cap
+                        && it.flags == 0
+                        && self.items[e - 1].cap
+                        && it.text(self.text).ends_with('s')
+                        && !it.text(self.text).ends_with("ss")
+                    {
                         break;
                     }
                     // `Russia sent …`: an unknown lowercase word after a name

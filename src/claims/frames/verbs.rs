@@ -508,13 +508,15 @@ impl<'a, 'l> Reader<'a, 'l> {
                     // `The ministry rejected the claims and said that …`:
                     // a verb coordinated with an earlier one shares its
                     // subject, found by `resolve`.
+                    // Headlines coordinate with a bare comma (`Hale rallies
+                    // in Pennsylvania, says economy 'rigged'`).
                     let shared = gs > self.lo
-                        && self.word(gs - 1).is_some_and(|w| {
+                        && (self.word(gs - 1).is_some_and(|w| {
                             matches!(
                                 w.text(self.text).to_ascii_lowercase().as_str(),
                                 "and" | "but"
                             )
-                        });
+                        }) || self.headline && self.punct(gs - 1, ','));
                     if shared {
                         f.participle = true;
                         return Some(f);
