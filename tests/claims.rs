@@ -1053,7 +1053,8 @@ fn legislators_tags_and_charges() {
     // subject with a bare verb is reported speech without `that`; a place
     // after the recipient does not end the cue's reach; the accused is
     // part of an accusation; an adjunct after a tagged name; a clause about
-    // a person ending in a colon introduces their quotation.
+    // a person ending in a colon introduces their quotation; `aboard` is a
+    // place; a participle with its agent describes the source.
     check(
         "legislators.txt",
         &[
@@ -1064,6 +1065,8 @@ fn legislators_tags_and_charges() {
             "indirect/explicit | Osgood → Dale Osgood | accused | Democrats of holding the bill hostage",
             "direct/explicit | Senate Agriculture Chairman Tom Reddy, R-Kan., | said | “Farmers cannot plant on promises,”",
             "direct/explicit | Reddy → Tom Reddy | : | “Vote for it or explain it at home.”",
+            "indirect/explicit | The president | told | that he would sign the bill",
+            "indirect/explicit | The survey, conducted by Marlow University, | found | that most farmers back the bill",
         ],
     );
 }

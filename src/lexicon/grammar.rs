@@ -193,6 +193,7 @@ const WORDS: &[(&str, Flags)] = &[
     ("toward", PREP),
     ("near", PREP),
     ("across", PREP),
+    ("aboard", PREP),
     ("behind", PREP),
     ("beyond", PREP),
     ("upon", PREP),

@@ -344,9 +344,16 @@ impl<'a, 'l> Reader<'a, 'l> {
                 }
                 // `A person familiar with the talks, who spoke on condition
                 // of anonymity, said`: a relative clause describes the source.
-                if self
+                // `The poll, conducted by Gallup, found`: so does a participle
+                // with its agent.
+                let participle = self
+                    .word(seg_start)
+                    .is_some_and(|w| !w.cap && w.flags == 0 && w.text(self.text).ends_with("ed"))
+                    && self.is(seg_start + 1, "by");
+                if (self
                     .word(seg_start)
                     .is_some_and(|w| w.has(REL) && !w.has(DET))
+                    || participle)
                     && seg_start > self.lo
                     && self.punct(seg_start - 1, ',')
                 {

@@ -108,7 +108,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             if w.has(PREP)
                 && matches!(
                     w.text(self.text).to_ascii_lowercase().as_str(),
-                    "on" | "in" | "at" | "during" | "via" | "through" | "over"
+                    "on" | "in" | "at" | "during" | "via" | "through" | "over" | "aboard"
                 )
             {
                 // A short phrase naming a time, channel, document or medium.
@@ -150,6 +150,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                     if e > j + 1
                         && x.has(DET | POSS | PRON)
                         && !x.has(REL | OBJ)
+                        && !x.cap
                         && self.items[e - 1].cap
                         && self.clause_at(e)
                     {
