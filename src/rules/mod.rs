@@ -87,6 +87,7 @@ mod quote_mismatch;
 mod registry;
 mod select;
 mod unbalanced_quote;
+pub mod voice;
 mod weekday_mismatch;
 pub mod words;
 
@@ -272,6 +273,7 @@ pub struct RuleContext<'a> {
     words: OnceCell<words::Words>,
     mentions: OnceCell<mentions::Mentions>,
     refs: OnceCell<align::ArticleRefs>,
+    voices: OnceCell<voice::Voices>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -292,6 +294,7 @@ impl<'a> RuleContext<'a> {
             words: OnceCell::new(),
             mentions: OnceCell::new(),
             refs: OnceCell::new(),
+            voices: OnceCell::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -334,6 +337,15 @@ impl<'a> RuleContext<'a> {
             article,
             sources: self.sources,
         }
+    }
+
+    /// Whose words each block holds (narration, caption, interview,
+    /// speech, or nothing stated), built on first use and shared by the
+    /// sourcing rules.
+    pub fn voices(&self) -> &voice::Voices {
+        self.voices.get_or_init(|| {
+            voice::Voices::new(self.source.text(), self.article, &self.lexicon.check_worthy)
+        })
     }
 
     /// Records a finding.
