@@ -87,6 +87,7 @@ mod quote_mismatch;
 mod registry;
 mod select;
 mod unbalanced_quote;
+mod unsourced_claim;
 pub mod voice;
 mod weekday_mismatch;
 pub mod words;
@@ -101,6 +102,7 @@ pub use quote_mismatch::QuoteMismatch;
 pub use registry::{code_rules, registry, registry_with, ALLOCATED};
 pub use select::{explain, find_rule, list_rules, select, Explanation, RuleSummary, UnknownRule};
 pub use unbalanced_quote::UnbalancedQuote;
+pub use unsourced_claim::UnsourcedClaim;
 pub use weekday_mismatch::WeekdayMismatch;
 
 /// Whether a rule is written in Rust or loaded from `rules/*.json`.

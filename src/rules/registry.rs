@@ -18,6 +18,7 @@ macro_rules! declare_all_rules {
 declare_all_rules! {
     quote_mismatch::QuoteMismatch,
     paraphrase_drift::ParaphraseDrift,
+    unsourced_claim::UnsourcedClaim,
     headline_unsupported::HeadlineUnsupported,
     name_spelling::NameSpelling,
     weekday_mismatch::WeekdayMismatch,
