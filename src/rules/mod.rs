@@ -74,6 +74,7 @@ macro_rules! declare_rule {
 }
 
 pub mod align;
+mod anonymous_source;
 mod calendar;
 pub mod data;
 pub mod docs;
@@ -85,6 +86,7 @@ mod paraphrase_drift;
 mod post_attribution_mismatch;
 mod quote_mismatch;
 mod registry;
+mod secondhand_source;
 mod select;
 mod unbalanced_quote;
 mod unsourced_claim;
@@ -93,6 +95,7 @@ mod weekday_mismatch;
 pub mod words;
 
 pub use align::Sources;
+pub use anonymous_source::AnonymousSource;
 pub use data::{load_rules_dir, DataRule};
 pub use headline_unsupported::HeadlineUnsupported;
 pub use name_spelling::NameSpelling;
@@ -100,6 +103,7 @@ pub use paraphrase_drift::ParaphraseDrift;
 pub use post_attribution_mismatch::PostAttributionMismatch;
 pub use quote_mismatch::QuoteMismatch;
 pub use registry::{code_rules, registry, registry_with, ALLOCATED};
+pub use secondhand_source::SecondhandSource;
 pub use select::{explain, find_rule, list_rules, select, Explanation, RuleSummary, UnknownRule};
 pub use unbalanced_quote::UnbalancedQuote;
 pub use unsourced_claim::UnsourcedClaim;

@@ -19,6 +19,8 @@ declare_all_rules! {
     quote_mismatch::QuoteMismatch,
     paraphrase_drift::ParaphraseDrift,
     unsourced_claim::UnsourcedClaim,
+    anonymous_source::AnonymousSource,
+    secondhand_source::SecondhandSource,
     headline_unsupported::HeadlineUnsupported,
     name_spelling::NameSpelling,
     weekday_mismatch::WeekdayMismatch,
