@@ -25,6 +25,7 @@ declare_all_rules! {
     name_spelling::NameSpelling,
     weekday_mismatch::WeekdayMismatch,
     unbalanced_quote::UnbalancedQuote,
+    quote_without_speaker::QuoteWithoutSpeaker,
     post_attribution_mismatch::PostAttributionMismatch,
 }
 
