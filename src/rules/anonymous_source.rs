@@ -216,6 +216,37 @@ mod tests {
     }
 
     #[test]
+    fn a_reason_for_anonymity_is_labelled_instead_of_asked_for() {
+        let text = "Museums to close\n\n\
+                    The ministry will close two museums, a senior official said, \
+                    speaking on condition of anonymity.";
+        let found = check_text(&AnonymousSource, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let d = &found[0];
+        assert_eq!(
+            d.message,
+            "claim rests on an unnamed official: `a senior official`"
+        );
+        let labels: Vec<(&str, &str)> = d
+            .labels
+            .iter()
+            .map(|l| (l.span.text(text), l.message.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("a senior official", "unnamed official"),
+                ("The ministry will close two museums", "claim resting on it"),
+                (
+                    "speaking on condition of anonymity",
+                    "reason given for not naming it"
+                ),
+            ]
+        );
+        assert_eq!(d.help, None);
+    }
+
+    #[test]
     fn named_sources_are_clean() {
         for text in [
             "Budget cut planned\n\nThe ministry will cut the budget by a fifth, Finance Minister Jane Roe said.",
