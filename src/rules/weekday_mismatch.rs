@@ -226,7 +226,7 @@ mod tests {
             "weekday `Saturday` does not match the date: January 2, 2022 is a Sunday"
         );
         assert_eq!(d.labels[0].message, "January 2, 2022 is a Sunday");
-        assert_eq!(d.labels[1].span.text(text), "Saturday, January 2, 2022");
+        assert_eq!(d.labels[1].span.text(text), "January 2, 2022");
         assert_eq!(
             d.help.as_deref(),
             Some("write `Sunday`, or correct the date")
