@@ -197,16 +197,37 @@ impl Rule for ParaphraseDrift {
         let text = cx.text();
         let speakers = Speakers::new(text, cx.article, cx.claims);
         let people = People::new(cx.lexicon, &speakers, cx.claims);
+        // Which claims can have a source at all: a document or a post may
+        // be any claim's; a quotation only its own speaker's. Claims with
+        // none are not tokenised and looked up.
+        let any_source = !passages.sources.docs().is_empty()
+            || passages
+                .article
+                .refs()
+                .iter()
+                .any(|r| matches!(r.kind, RefKind::Post(_)));
+        let quoted: HashSet<&str> = passages
+            .article
+            .refs()
+            .iter()
+            .filter_map(|r| match r.kind {
+                RefKind::Quote(q) => speakers.of_quote(q),
+                _ => None,
+            })
+            .collect();
         let mut store = WordStore::default();
         let mut found = Vec::new();
         for claim in cx.claims.iter().filter(|c| reported(c)) {
+            let speaker = speakers.key(claim);
+            if !any_source && !speaker.as_deref().is_some_and(|s| quoted.contains(s)) {
+                continue;
+            }
             let start = store.len() as u32;
             let gaps = paraphrase_words(text, cx, claim, &mut store);
             let range = start..store.len() as u32;
             if !(MIN_PARAPHRASE_WORDS..=MAX_PARAPHRASE_WORDS).contains(&range.len()) {
                 continue;
             }
-            let speaker = speakers.key(claim);
             let accept = |_: Target, candidate: &Reference| match candidate.kind {
                 RefKind::Quote(q) => {
                     !candidate.span.overlaps(claim.span)
