@@ -359,6 +359,13 @@ pub fn is_determiner(norm: &str) -> bool {
 /// The shape of a word as written.
 fn shape(word: &str) -> Shape {
     let bytes = word.as_bytes();
+    // Most words start with an ASCII lowercase letter or a digit: decided
+    // by the first byte, as the full tests below would decide them.
+    match bytes.first() {
+        Some(b) if b.is_ascii_digit() => return Shape::Number,
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return Shape::Lower,
+        _ => {}
+    }
     if word.is_ascii() {
         return match bytes.first() {
             None => Shape::Lower,
@@ -808,6 +815,30 @@ mod tests {
         assert!(lists_are_sorted(DETERMINERS));
         assert!(is_title("secretary-general") && !is_title("secretaries"));
         assert!(is_speech_verb("said") && is_particle("von") && is_determiner("the"));
+    }
+
+    #[test]
+    fn shapes_of_ascii_and_other_words() {
+        let cases = [
+            ("said", Shape::Lower),
+            ("café", Shape::Lower),
+            ("élan", Shape::Lower),
+            ("'s", Shape::Lower),
+            ("", Shape::Lower),
+            ("107", Shape::Number),
+            ("١٠٧", Shape::Number),
+            ("Putin", Shape::Capitalised),
+            ("Éric", Shape::Capitalised),
+            ("McGuire", Shape::Capitalised),
+            ("NATO", Shape::Acronym),
+            ("U.S", Shape::Acronym),
+            ("ÉCOLE", Shape::Acronym),
+            ("J", Shape::Initial),
+            ("Ž", Shape::Initial),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(shape(word), expected, "{word:?}");
+        }
     }
 
     fn runs(text: &str) -> Vec<String> {
