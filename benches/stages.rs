@@ -305,7 +305,16 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    let settings = Settings::default();
+    let mut settings = Settings::default();
+    // `ATTRCHECK_BENCH_RULES=name-spelling,AC006` keeps only those rules (by
+    // name or code), to measure one rule with what it builds lazily.
+    if let Ok(only) = std::env::var("ATTRCHECK_BENCH_RULES") {
+        let only: Vec<&str> = only.split(',').map(str::trim).collect();
+        settings.rules.retain(|rule| {
+            let meta = rule.meta();
+            only.contains(&meta.name) || only.contains(&meta.code)
+        });
+    }
     match args.first().map(String::as_str) {
         Some("memory") | None => memory(&settings),
         Some("run") => {

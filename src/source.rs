@@ -143,11 +143,26 @@ pub struct Position {
 
 /// Maps byte offsets to line/column positions.
 ///
-/// Built in one pass over the text (memchr-speed newline scan); each lookup is
-/// a binary search plus a char count over one line prefix.
+/// Built in one pass over the text; each lookup is a binary search plus a
+/// char count over at most a few hundred bytes: the count of chars before
+/// every [`CHAR_BLOCK`]-byte boundary is kept, so a position far into a long
+/// line (a paragraph is one line) does not count the whole line prefix.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<u32>,
+    /// Chars before byte `i × CHAR_BLOCK`, for every block of the text.
+    block_chars: Vec<u32>,
+    /// The length of the indexed text.
+    len: u32,
+}
+
+/// The block size of [`LineIndex`]'s char counts.
+const CHAR_BLOCK: usize = 256;
+
+/// The chars in `bytes` (the bytes that do not continue a UTF-8 sequence).
+#[inline]
+fn count_chars(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32
 }
 
 impl LineIndex {
@@ -160,7 +175,24 @@ impl LineIndex {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i as u32 + 1),
         );
-        LineIndex { line_starts }
+        let mut block_chars = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let mut chars = 0;
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            block_chars.push(chars);
+            chars += count_chars(block);
+        }
+        LineIndex {
+            line_starts,
+            block_chars,
+            len: text.len() as u32,
+        }
+    }
+
+    /// The chars of `text` before byte `offset`, from the block counts.
+    fn chars_before(&self, text: &[u8], offset: usize) -> u32 {
+        let block = offset / CHAR_BLOCK;
+        self.block_chars.get(block).copied().unwrap_or(0)
+            + count_chars(&text[block * CHAR_BLOCK..offset])
     }
 
     /// The position of byte `offset` in `text` (the text this index was built
@@ -173,12 +205,16 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line] as usize;
-        let prefix = &text.as_bytes()[start..offset as usize];
-        // Count chars as the bytes that do not continue a UTF-8 sequence.
-        let column = prefix.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32 + 1;
+        let bytes = text.as_bytes();
+        let end = offset as usize;
+        let chars = if end - start <= 2 * CHAR_BLOCK || text.len() as u32 != self.len {
+            count_chars(&bytes[start..end])
+        } else {
+            self.chars_before(bytes, end) - self.chars_before(bytes, start)
+        };
         Position {
             line: line as u32 + 1,
-            column,
+            column: chars + 1,
         }
     }
 
@@ -191,6 +227,21 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_far_into_long_lines_count_every_char() {
+        let line: String = "aé“x” ".repeat(400);
+        let text = format!("{line}\n{line}{line}");
+        let index = LineIndex::new(&text);
+        for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = Position {
+                line: text[..offset].matches('\n').count() as u32 + 1,
+                column: text[start..offset].chars().count() as u32 + 1,
+            };
+            assert_eq!(index.position(&text, offset as u32), expected, "{offset}");
+        }
+    }
 
     #[test]
     fn positions_count_chars_not_bytes() {

@@ -1222,8 +1222,9 @@ mod properties {
 }
 
 /// Inputs built to hit worst cases (deep nesting, long runs, many marks):
-/// the parse must stay linear, so 200 KB each finish well within seconds
-/// even in a debug build, and the invariants hold.
+/// the invariants hold. A quadratic path would turn these 200 KB inputs
+/// into minutes of work; the time itself is measured in `benches/`, not
+/// asserted here, so a loaded CI machine cannot make this test flaky.
 #[test]
 fn pathological_inputs_stay_linear() {
     let n = 40_000;
@@ -1241,11 +1242,8 @@ fn pathological_inputs_stay_linear() {
         "short line\n".repeat(n / 4),
         "\"".repeat(n) + &"'".repeat(n),
     ];
-    let start = std::time::Instant::now();
     for (i, text) in cases.iter().enumerate() {
         let a = assert_invariants(&format!("case {i}"), text);
         assert!(!a.tokens.is_empty(), "case {i}");
     }
-    let elapsed = start.elapsed();
-    assert!(elapsed.as_secs() < 20, "took {elapsed:?}");
 }

@@ -586,8 +586,11 @@ impl PhraseMatcher {
                 }
             };
             index += 1;
-            // Most words are in no phrase: their home slot is empty.
-            if !self.possessive && slots[(hash >> shift) as usize & mask].1 == 0 {
+            // Most words are in no phrase: their home slot is empty. With
+            // possessives stripped, a word ending in `'s` may still be one.
+            if slots[(hash >> shift) as usize & mask].1 == 0
+                && (!self.possessive || !text(index - 1).ends_with("'s"))
+            {
                 state = 0;
                 continue;
             }

@@ -8,6 +8,7 @@
 //! the `lexicons!` list below.
 
 mod anonymous;
+mod checkworthy;
 mod cues;
 mod equivalents;
 pub mod grammar;
@@ -19,6 +20,7 @@ mod speakers;
 pub mod wordtable;
 
 pub use anonymous::{AnonymousKind, AnonymousPattern, AnonymousSources};
+pub use checkworthy::{CheckWorthy, WorthEntry, WorthKind};
 pub use cues::{CueClass, CueEntry, Cues, Frame, Frames, Recipient, Sense, WordInfo};
 pub use equivalents::{comparison_form, Equivalent, Equivalents};
 pub use json::RulesFileError;
@@ -211,6 +213,9 @@ macro_rules! lexicons {
 lexicons! {
     /// Unnamed-source patterns (`a source in`, `people familiar with the matter`).
     anonymous_sources: AnonymousSources = "anonymous-sources.json",
+    /// What makes a writer's statement check-worthy (`because`, `Moscow’s
+    /// demands`, `percent`), labels before numbers and caption credits.
+    check_worthy: CheckWorthy = "check-worthy.json",
     /// Forms that compare equal with their words when a quotation is
     /// checked against its source (`WH` → `White House`, `w` → `with`).
     equivalents: Equivalents = "equivalents.json",

@@ -73,6 +73,9 @@ pub struct Names {
     /// Lowercase surnames of accepted spellings only (canonical, variants,
     /// short forms; not misspellings).
     accepted_surnames: HashSet<String>,
+    /// Comparison form of the last word of each accepted spelling (short
+    /// form, canonical, variants) → the first entry that has it.
+    people: HashMap<String, u32>,
 }
 
 impl Names {
@@ -111,6 +114,13 @@ impl Names {
                     .iter()
                     .map(String::as_str)
             })
+    }
+
+    /// The person whose short form, canonical spelling or variant ends in
+    /// the word whose [`comparison_form`](super::comparison_form) is `form`
+    /// (the first listed when several do). O(1).
+    pub fn person(&self, form: &str) -> Option<u32> {
+        self.people.get(form).copied()
     }
 
     /// The form a matcher hit's `phrase` refers to.
@@ -214,6 +224,19 @@ impl LexiconData for Names {
                     .chain(std::iter::once(e.short_form().to_lowercase()))
             })
             .collect();
+        let mut people = HashMap::new();
+        let mut buf = String::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let forms = std::iter::once(entry.short_form())
+                .chain(std::iter::once(entry.canonical.as_str()))
+                .chain(entry.variants.iter().map(String::as_str));
+            for form in forms {
+                if let Some(last) = form.split_whitespace().next_back() {
+                    super::comparison_form(last, &mut buf);
+                    people.entry(buf.clone()).or_insert(i as u32);
+                }
+            }
+        }
         Ok(Names {
             entries,
             forms,
@@ -221,6 +244,7 @@ impl LexiconData for Names {
             surnames,
             surname_forms,
             accepted_surnames,
+            people,
         })
     }
 }

@@ -155,7 +155,19 @@ impl miette::Diagnostic for Finding<'_> {
                 clamp_span(text, diagnostic.span),
             ));
         }
+        // miette draws overlapping underlines on one line as a single
+        // underline with the captions at the wrong places, so a secondary
+        // label that overlaps a primary one (a sentence around the word that
+        // matters) is left to the machine formats.
+        let overlaps_primary = |span: crate::source::Span| {
+            diagnostic.labels.iter().any(|other| {
+                other.primary && other.span.start < span.end && span.start < other.span.end
+            })
+        };
         for label in &diagnostic.labels {
+            if !label.primary && overlaps_primary(label.span) {
+                continue;
+            }
             let span = clamp_span(text, label.span);
             labels.push(if label.primary {
                 LabeledSpan::new_primary_with_span(caption(&label.message), span)

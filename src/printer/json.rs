@@ -3,7 +3,7 @@
 //! article summary, claims and findings, spans as bytes and positions as
 //! 1-based line and char column.
 
-use super::{positions, write_indented, CheckedFile, FileError, FileOutcome, Printer, Run};
+use super::{positions, write_pretty, CheckedFile, FileError, FileOutcome, Printer, Run};
 use crate::claims::{self, Attribution, ChainRole, ClaimKind, CueKind, SpeakerKind};
 use crate::diagnostic::{self, Severity};
 use crate::parse::{self, DateMention, WeekdayMention};
@@ -39,26 +39,27 @@ impl Printer for Json {
                 error: Some(error),
             },
         };
-        serde_json::to_writer_pretty(out, &file).map_err(io::Error::from)
+        // Written with its final indentation, inside `"files": [`.
+        write_pretty(out, &file, 2)
     }
 
     fn finish(&self, out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
         writeln!(out, "{{")?;
         writeln!(out, "  \"version\": {JSON_VERSION},")?;
         write!(out, "  \"tool\": ")?;
-        write_indented(out, &serde_json::to_vec_pretty(&Tool::CURRENT)?, "  ")?;
+        write_pretty(&mut *out, &Tool::CURRENT, 1)?;
         writeln!(out, ",")?;
         write!(out, "  \"files\": [")?;
         for (i, buffer) in run.buffers.iter().enumerate() {
             out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-            write_indented(out, buffer, "    ")?;
+            out.write_all(buffer)?;
         }
         if !run.buffers.is_empty() {
             write!(out, "\n  ")?;
         }
         writeln!(out, "],")?;
         write!(out, "  \"summary\": ")?;
-        write_indented(out, &serde_json::to_vec_pretty(&run.summary)?, "  ")?;
+        write_pretty(&mut *out, &run.summary, 1)?;
         writeln!(out, "\n}}")
     }
 }

@@ -248,17 +248,114 @@ pub(crate) fn positions(file: &CheckedFile<'_>, span: Span) -> (Position, Positi
     (file.position(span.start), file.position(span.end))
 }
 
-/// Writes `bytes`, adding `indent` after every newline: re-indents a pretty
-/// JSON fragment (JSON strings escape newlines, so every newline in the
-/// fragment is structural).
-pub(crate) fn write_indented(out: &mut dyn Write, bytes: &[u8], indent: &str) -> io::Result<()> {
-    let mut rest = bytes;
-    while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-        out.write_all(&rest[..=i])?;
-        out.write_all(indent.as_bytes())?;
-        rest = &rest[i + 1..];
+/// A newline and up to 64 levels of two-space indentation, written in one
+/// piece by [`Indented`].
+const NEWLINE_INDENT: &[u8; 129] = &{
+    let mut line = [b' '; 129];
+    line[0] = b'\n';
+    line
+};
+
+/// serde_json's pretty format (two-space indentation), for a value that
+/// starts `level` levels deep in the document: the output is exactly
+/// `serde_json::to_vec_pretty` with `2 × level` spaces after each newline,
+/// written in one pass instead of re-indented afterwards.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Indented {
+    level: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    /// A formatter for a value `level` levels deep.
+    pub(crate) fn at(level: usize) -> Self {
+        Indented {
+            level,
+            has_value: false,
+        }
     }
-    out.write_all(rest)
+
+    /// A newline and the current indentation.
+    fn newline<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        let width = 2 * self.level;
+        if width < NEWLINE_INDENT.len() {
+            return out.write_all(&NEWLINE_INDENT[..=width]);
+        }
+        out.write_all(b"\n")?;
+        for _ in 0..self.level {
+            out.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(out)?;
+        }
+        out.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            out.write_all(b",")?;
+        }
+        self.newline(out)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(out)?;
+        }
+        out.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            out.write_all(b",")?;
+        }
+        self.newline(out)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Writes `value` as pretty JSON that starts `level` levels deep (see
+/// [`Indented`]).
+pub(crate) fn write_pretty<W: Write, T: serde::Serialize + ?Sized>(
+    out: W,
+    value: &T,
+    level: usize,
+) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Indented::at(level));
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
 #[cfg(test)]
@@ -292,9 +389,20 @@ mod tests {
     }
 
     #[test]
-    fn write_indented_indents_after_newlines_only() {
-        let mut out = Vec::new();
-        write_indented(&mut out, b"{\n  \"a\": 1\n}", "    ").unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "{\n      \"a\": 1\n    }");
+    fn pretty_json_at_a_level_is_serde_json_pretty_reindented() {
+        let value = serde_json::json!({
+            "a": 1,
+            "b": [1, {"c": "x\ny"}, [], {}],
+            "d": {"e": [[true, null]]},
+            "f": []
+        });
+        let plain = serde_json::to_string_pretty(&value).unwrap();
+        for level in [0, 1, 2, 4, 70] {
+            let mut out = Vec::new();
+            write_pretty(&mut out, &value, level).unwrap();
+            let indent = "  ".repeat(level);
+            let expected = plain.replace('\n', &format!("\n{indent}"));
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "level {level}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! related locations, and unreadable inputs as tool execution notifications.
 
 use super::json::Tool;
-use super::{positions, write_indented, CheckedFile, FileOutcome, Printer, Run};
+use super::{positions, write_pretty, CheckedFile, FileOutcome, Printer, Run};
 use crate::diagnostic::Severity;
 use crate::rules::RuleMeta;
 use crate::source::Span;
@@ -77,11 +77,12 @@ impl Printer for Sarif {
             // Reported as a notification by `finish`.
             return Ok(());
         };
+        // Written with their final indentation, inside `"results": [`.
         for (i, d) in file.report.diagnostics.iter().enumerate() {
             if i > 0 {
-                out.extend_from_slice(b",\n");
+                out.extend_from_slice(b",\n        ");
             }
-            serde_json::to_writer_pretty(&mut *out, &self.result(file, d))?;
+            write_pretty(&mut *out, &self.result(file, d), 4)?;
         }
         Ok(())
     }
@@ -135,17 +136,17 @@ impl Printer for Sarif {
         writeln!(out, "  \"runs\": [")?;
         writeln!(out, "    {{")?;
         write!(out, "      \"tool\": ")?;
-        write_indented(out, &serde_json::to_vec_pretty(&tool)?, "      ")?;
+        write_pretty(&mut *out, &tool, 3)?;
         writeln!(out, ",")?;
         write!(out, "      \"invocations\": ")?;
-        write_indented(out, &serde_json::to_vec_pretty(&invocations)?, "      ")?;
+        write_pretty(&mut *out, &invocations, 3)?;
         writeln!(out, ",")?;
         writeln!(out, "      \"columnKind\": \"unicodeCodePoints\",")?;
         write!(out, "      \"results\": [")?;
         let mut first = true;
         for buffer in run.buffers.iter().filter(|buffer| !buffer.is_empty()) {
             out.write_all(if first { b"\n        " } else { b",\n        " })?;
-            write_indented(out, buffer, "        ")?;
+            out.write_all(buffer)?;
             first = false;
         }
         if !first {

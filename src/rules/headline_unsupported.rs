@@ -400,6 +400,9 @@ fn shape_bit(word: &str) -> Option<(usize, u64)> {
 impl Wanted {
     fn new(m: &Mentions, head: &[NameWord], names: &Names) -> Self {
         let mut wanted = Wanted::default();
+        // About three forms per word (itself, dotted, and one more).
+        wanted.exact.reserve(head.len() * 3);
+        wanted.prefixes.reserve(head.len() * 3);
         for w in head {
             let norm = m.norm(w);
             wanted.add(norm);
@@ -413,34 +416,56 @@ impl Wanted {
         wanted
     }
 
+    /// Adds `norm` and its other forms. Most forms equal `norm` or one
+    /// already added; only new ones are allocated and hashed.
     fn add(&mut self, norm: &str) {
-        let mut forms = vec![norm.to_string(), fold(norm), undotted(norm), dotted(norm)];
+        if self.shapes.is_empty() {
+            self.shapes = vec![0; 256];
+        }
+        self.add_form(norm);
+        // `fold` keeps lowercase ASCII letters and digits as they are.
+        if !norm
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            self.add_form(&fold(norm));
+        }
+        if norm.contains('.') {
+            self.add_form(&undotted(norm));
+        }
+        self.add_form(&dotted(norm));
         for &(a, b) in IRREGULAR_FORMS {
             if a == norm {
-                forms.push(b.to_string());
+                self.add_form(b);
             } else if b == norm {
-                forms.push(a.to_string());
+                self.add_form(a);
             }
         }
         for &(capital, countries) in CAPITALS {
             if capital == norm {
-                forms.extend(countries.iter().map(|c| c.to_string()));
+                for country in countries.iter() {
+                    self.add_form(country);
+                }
             }
         }
-        if self.shapes.is_empty() {
-            self.shapes = vec![0; 256];
+    }
+
+    /// Adds one form, its prefix and its shape bit.
+    fn add_form(&mut self, form: &str) {
+        if self.exact.contains(form) {
+            return;
         }
-        for form in forms {
-            if let Some(prefix) = prefix3(&form) {
-                let b = prefix.as_bytes()[0];
-                self.prefix_firsts[usize::from(b / 64)] |= 1 << (b % 64);
+        if let Some(prefix) = prefix3(form) {
+            let b = prefix.as_bytes()[0];
+            self.prefix_firsts[usize::from(b / 64)] |= 1 << (b % 64);
+            if !self.prefixes.contains(prefix) {
                 self.prefixes.insert(prefix.to_string());
             }
-            if let Some((slot, bit)) = shape_bit(&form) {
-                self.shapes[slot] |= bit;
-            }
-            self.exact.insert(form);
         }
+        if let Some((slot, bit)) = shape_bit(form) {
+            self.shapes[slot] |= bit;
+        }
+        self.exact.insert(form.to_string());
     }
 
     /// Whether a body word can answer one of the lookups: the exact forms

@@ -9,7 +9,7 @@
 //! verbs) only shape *where a name is*, never what is flagged.
 
 use super::words::{ItemKind, Words};
-use crate::lexicon::matcher::strip_possessive;
+use crate::lexicon::matcher::{strip_possessive, word_hash};
 use crate::source::Span;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -44,6 +44,34 @@ impl Hasher for FxHasher {
 
 /// A `HashSet` with [`FxHasher`].
 pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A hasher for keys that are already well-mixed hashes ([`word_hash`]):
+/// it passes the `u64` through.
+#[derive(Clone, Copy, Default)]
+struct HashedKey(u64);
+
+impl Hasher for HashedKey {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed with this; anything else still works.
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// How a word is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,13 +160,14 @@ pub struct Mentions {
     pub words: Vec<NameWord>,
     /// Every run of capitalised words, in text order.
     pub runs: Vec<Run>,
-    /// The normalized words, concatenated (lowercase, plain apostrophes,
-    /// possessive `'s` stripped).
+    /// The word stream's normalized forms ([`Words::norm_buffer`]):
+    /// lowercase, plain apostrophes; a word's slice leaves out a possessive
+    /// `'s`.
     norms: String,
-    /// The hash of every word the article writes in lowercase somewhere
-    /// (`later`, `yesterday`): capitalised at a sentence start, it is no
-    /// name.
-    lower: FxHashSet<u64>,
+    /// The [`word_hash`] of every word the article writes in lowercase
+    /// somewhere (`later`, `yesterday`): capitalised at a sentence start, it
+    /// is no name.
+    lower: HashSet<u64, BuildHasherDefault<HashedKey>>,
 }
 
 /// The largest char boundary of `s` at or below `max`.
@@ -150,13 +179,6 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
         .rev()
         .find(|&i| s.is_char_boundary(i))
         .unwrap_or(0)
-}
-
-/// The FxHash of a word, for [`Mentions`]' lowercase set.
-fn fx(word: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(word.as_bytes());
-    h.finish()
 }
 
 /// Name particles: lowercase words that can sit inside a name between
@@ -337,6 +359,13 @@ pub fn is_determiner(norm: &str) -> bool {
 /// The shape of a word as written.
 fn shape(word: &str) -> Shape {
     let bytes = word.as_bytes();
+    // Most words start with an ASCII lowercase letter or a digit: decided
+    // by the first byte, as the full tests below would decide them.
+    match bytes.first() {
+        Some(b) if b.is_ascii_digit() => return Shape::Number,
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return Shape::Lower,
+        _ => {}
+    }
     if word.is_ascii() {
         return match bytes.first() {
             None => Shape::Lower,
@@ -386,14 +415,19 @@ fn shape(word: &str) -> Shape {
 
 impl Mentions {
     /// The words and runs of `words`, the article's word stream over `text`.
+    ///
+    /// The normalized forms are the word stream's, copied in one piece
+    /// (possessives are stripped by shortening the slice), and the
+    /// lowercase set reuses the stream's word hashes.
     pub fn new(text: &str, words: &Words) -> Self {
         let items = words.items();
         let mut out = Mentions {
             words: Vec::with_capacity(items.len()),
             runs: Vec::new(),
-            norms: String::with_capacity(text.len() / 2),
-            lower: FxHashSet::default(),
+            norms: words.norm_buffer().to_owned(),
+            lower: HashSet::default(),
         };
+        out.lower.reserve(items.len() / 2);
         // State since the previous word.
         let mut initial = true;
         let mut joined = false;
@@ -424,11 +458,11 @@ impl Mentions {
                     // The word stream splits `1,200` at the comma; the
                     // groups of a number are one word here.
                     if let Some(prev) = out.words.last_mut() {
-                        let comma = prev.span.end as usize..item.span.start as usize;
                         if prev.shape == Shape::Number
-                            && text.get(comma) == Some(",")
                             && written.len() >= 3
                             && written.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                            && text.get(prev.span.end as usize..item.span.start as usize)
+                                == Some(",")
                         {
                             prev.span.end = item.span.end;
                             initial = false;
@@ -437,26 +471,32 @@ impl Mentions {
                             continue;
                         }
                     }
-                    let norm = strip_possessive(words.norm(item));
+                    let range = item.norm_range();
+                    let full = out.norms.get(range.clone()).unwrap_or("");
+                    let norm = strip_possessive(full);
                     let shape = shape(written);
                     if shape == Shape::Lower {
-                        out.lower.insert(fx(norm));
+                        debug_assert_eq!(item.norm_hash(), word_hash(full));
+                        let hash = if norm.len() == full.len() {
+                            item.norm_hash()
+                        } else {
+                            word_hash(norm)
+                        };
+                        out.lower.insert(hash);
                     }
                     // A word longer than 64 KiB is no name: keep its start.
-                    let norm = &norm[..floor_char_boundary(norm, usize::from(u16::MAX))];
-                    let norm_start = out.norms.len() as u32;
-                    out.norms.push_str(norm);
+                    let len = floor_char_boundary(norm, usize::from(u16::MAX));
                     out.words.push(NameWord {
                         span: item.span,
-                        norm_start,
-                        norm_len: norm.len() as u16,
+                        norm_start: range.start as u32,
+                        norm_len: len as u16,
                         shape,
                         initial,
                         joined,
                         after_comma: after == Some(','),
                     });
                     prev_short_upper = matches!(shape, Shape::Initial | Shape::Acronym)
-                        || (shape == Shape::Capitalised && norm.len() <= 3);
+                        || (shape == Shape::Capitalised && len <= 3);
                     initial = false;
                     joined = true;
                     after = None;
@@ -484,7 +524,7 @@ impl Mentions {
 
     /// Whether the article writes `norm` in lowercase somewhere.
     pub fn written_lowercase(&self, norm: &str) -> bool {
-        self.lower.contains(&fx(norm))
+        self.lower.contains(&word_hash(norm))
     }
 
     /// The words of a run or name.
@@ -568,6 +608,15 @@ impl Mentions {
                 .span
                 .cover(self.words[to as usize - 1].span),
         })
+    }
+
+    /// [`Mentions::surname_text`], borrowed when the surname is one word
+    /// (most are), so that it can key a map without an allocation.
+    pub fn surname_key(&self, name: &PersonName) -> std::borrow::Cow<'_, str> {
+        match self.slice(&name.surname) {
+            [one] => std::borrow::Cow::Borrowed(self.norm(one)),
+            _ => std::borrow::Cow::Owned(self.surname_text(name)),
+        }
     }
 
     /// The normalized surname of a name, particles included (`von der leyen`).
@@ -766,6 +815,30 @@ mod tests {
         assert!(lists_are_sorted(DETERMINERS));
         assert!(is_title("secretary-general") && !is_title("secretaries"));
         assert!(is_speech_verb("said") && is_particle("von") && is_determiner("the"));
+    }
+
+    #[test]
+    fn shapes_of_ascii_and_other_words() {
+        let cases = [
+            ("said", Shape::Lower),
+            ("café", Shape::Lower),
+            ("élan", Shape::Lower),
+            ("'s", Shape::Lower),
+            ("", Shape::Lower),
+            ("107", Shape::Number),
+            ("١٠٧", Shape::Number),
+            ("Putin", Shape::Capitalised),
+            ("Éric", Shape::Capitalised),
+            ("McGuire", Shape::Capitalised),
+            ("NATO", Shape::Acronym),
+            ("U.S", Shape::Acronym),
+            ("ÉCOLE", Shape::Acronym),
+            ("J", Shape::Initial),
+            ("Ž", Shape::Initial),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(shape(word), expected, "{word:?}");
+        }
     }
 
     fn runs(text: &str) -> Vec<String> {

@@ -74,6 +74,7 @@ macro_rules! declare_rule {
 }
 
 pub mod align;
+mod anonymous_source;
 mod calendar;
 pub mod data;
 pub mod docs;
@@ -84,22 +85,30 @@ mod name_spelling;
 mod paraphrase_drift;
 mod post_attribution_mismatch;
 mod quote_mismatch;
+mod quote_without_speaker;
 mod registry;
+mod secondhand_source;
 mod select;
 mod unbalanced_quote;
+mod unsourced_claim;
+pub mod voice;
 mod weekday_mismatch;
 pub mod words;
 
 pub use align::Sources;
+pub use anonymous_source::AnonymousSource;
 pub use data::{load_rules_dir, DataRule};
 pub use headline_unsupported::HeadlineUnsupported;
 pub use name_spelling::NameSpelling;
 pub use paraphrase_drift::ParaphraseDrift;
 pub use post_attribution_mismatch::PostAttributionMismatch;
 pub use quote_mismatch::QuoteMismatch;
+pub use quote_without_speaker::QuoteWithoutSpeaker;
 pub use registry::{code_rules, registry, registry_with, ALLOCATED};
+pub use secondhand_source::SecondhandSource;
 pub use select::{explain, find_rule, list_rules, select, Explanation, RuleSummary, UnknownRule};
 pub use unbalanced_quote::UnbalancedQuote;
+pub use unsourced_claim::UnsourcedClaim;
 pub use weekday_mismatch::WeekdayMismatch;
 
 /// Whether a rule is written in Rust or loaded from `rules/*.json`.
@@ -272,6 +281,7 @@ pub struct RuleContext<'a> {
     words: OnceCell<words::Words>,
     mentions: OnceCell<mentions::Mentions>,
     refs: OnceCell<align::ArticleRefs>,
+    voices: OnceCell<voice::Voices>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -292,6 +302,7 @@ impl<'a> RuleContext<'a> {
             words: OnceCell::new(),
             mentions: OnceCell::new(),
             refs: OnceCell::new(),
+            voices: OnceCell::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -334,6 +345,15 @@ impl<'a> RuleContext<'a> {
             article,
             sources: self.sources,
         }
+    }
+
+    /// Whose words each block holds (narration, caption, interview,
+    /// speech, or nothing stated), built on first use and shared by the
+    /// sourcing rules.
+    pub fn voices(&self) -> &voice::Voices {
+        self.voices.get_or_init(|| {
+            voice::Voices::new(self.source.text(), self.article, &self.lexicon.check_worthy)
+        })
     }
 
     /// Records a finding.

@@ -1,13 +1,15 @@
 //! AC007 `name-spelling`: a person's name spelled as the names list says it
 //! should not be, or spelled two slightly different ways in one article.
 
-use super::mentions::{without_possessive, Mentions, PersonName, Shape, SpanSet};
+use super::mentions::{
+    without_possessive, FxHashMap, FxHashSet, Mentions, PersonName, Shape, SpanSet,
+};
 use super::{Rule, RuleContext};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::{FormKind, NameEntry, Names};
 use crate::parse::BlockKind;
 use crate::source::Span;
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
@@ -109,7 +111,7 @@ impl Rule for NameSpelling {
         // Listed spellings, found in one pass.
         let mut listed: Vec<Span> = Vec::new();
         let mut misspelled: Vec<Span> = Vec::new();
-        for hit in names.matcher().find(words.matcher_input()) {
+        for hit in words.find(names.matcher()) {
             let (Some(form), Some(items)) = (
                 names.form(hit.phrase),
                 words.word_range_items(hit.start..hit.end),
@@ -200,26 +202,27 @@ struct Spelling {
     listed: bool,
 }
 
-/// The person names of an article, grouped for comparison.
-struct People {
+/// The person names of an article, grouped for comparison; the names are
+/// borrowed from [`Mentions`] (a surname of several words is built).
+struct People<'m> {
     /// Surname → its spellings' data, for surnames of people.
-    surnames: HashMap<String, Spelling>,
+    surnames: FxHashMap<Cow<'m, str>, Spelling>,
     /// Surname → first name → spelling data.
-    firsts: HashMap<String, HashMap<String, Spelling>>,
+    firsts: FxHashMap<Cow<'m, str>, FxHashMap<&'m str, Spelling>>,
     /// Surname → the first names written with it (for the compatibility test).
-    first_of: HashMap<String, HashSet<String>>,
+    first_of: FxHashMap<Cow<'m, str>, FxHashSet<&'m str>>,
 }
 
-impl People {
+impl<'m> People<'m> {
     /// Collects the person names of the article (outside posts), with
     /// enough evidence that they are people.
     fn collect(
-        m: &Mentions,
+        m: &'m Mentions,
         speakers: &SpanSet,
         listed: &SpanSet,
         skipped: &SpanSet,
         names: &Names,
-    ) -> People {
+    ) -> People<'m> {
         let candidates: Vec<PersonName> = m
             .runs
             .iter()
@@ -228,8 +231,8 @@ impl People {
             .collect();
         // Surnames written alone as a second reference (`Herrick said`),
         // not after a determiner (`the Council`), not sentence-initial.
-        let mut alone: HashSet<&str> = HashSet::new();
-        let mut full: HashSet<String> = HashSet::new();
+        let mut alone: FxHashSet<&str> = FxHashSet::default();
+        let mut full: FxHashSet<Cow<'m, str>> = FxHashSet::default();
         for name in &candidates {
             if name.first.is_none() && name.surname.len() == 1 {
                 let w = &m.words[name.surname.start as usize];
@@ -237,16 +240,16 @@ impl People {
                     alone.insert(m.norm(w));
                 }
             } else if name.first.is_some() {
-                full.insert(m.surname_text(name));
+                full.insert(m.surname_key(name));
             }
         }
         let mut people = People {
-            surnames: HashMap::new(),
-            firsts: HashMap::new(),
-            first_of: HashMap::new(),
+            surnames: FxHashMap::default(),
+            firsts: FxHashMap::default(),
+            first_of: FxHashMap::default(),
         };
         for name in &candidates {
-            let surname = m.surname_text(name);
+            let surname = m.surname_key(name);
             if surname.chars().count() < 2 {
                 continue;
             }
@@ -256,7 +259,7 @@ impl People {
                 || m.next_to_speech_verb(&name.words)
                 || speakers.overlaps(name.span)
                 || has_age_after(m, name)
-                || (name.first.is_some() && alone.contains(surname.as_str()))
+                || (name.first.is_some() && alone.contains(surname.as_ref()))
                 || (name.first.is_none() && full.contains(&surname));
             if !evidence {
                 continue;
@@ -285,7 +288,7 @@ impl People {
                     .firsts
                     .entry(surname.clone())
                     .or_default()
-                    .entry(m.norm(w).to_string())
+                    .entry(m.norm(w))
                     .or_default();
                 f.spans.push(w.span);
                 f.listed |= is_listed;
@@ -293,7 +296,7 @@ impl People {
                     .first_of
                     .entry(surname)
                     .or_default()
-                    .insert(m.norm(w).to_string());
+                    .insert(m.norm(w));
             }
         }
         people
@@ -303,12 +306,14 @@ impl People {
     fn compare(&self) -> Vec<Finding> {
         let mut findings = Vec::new();
         // First names under one surname.
-        let mut surnames: Vec<&String> = self.firsts.keys().collect();
+        let mut surnames: Vec<&Cow<str>> = self.firsts.keys().collect();
         surnames.sort();
         for surname in surnames {
             let firsts = &self.firsts[surname];
-            let mut list: Vec<(&String, &Spelling)> = firsts.iter().collect();
-            list.sort_by_key(|(f, s)| (s.spans[0].start, (*f).clone()));
+            let mut list: Vec<(&str, &Spelling)> = firsts.iter().map(|(f, s)| (*f, s)).collect();
+            list.sort_by(|(fa, sa), (fb, sb)| {
+                (sa.spans[0].start, fa).cmp(&(sb.spans[0].start, fb))
+            });
             list.truncate(16);
             for (i, a) in list.iter().enumerate() {
                 for b in &list[i + 1..] {
@@ -319,13 +324,14 @@ impl People {
             }
         }
         // Surnames one letter apart, found through shared deletion keys.
-        let mut spellings: Vec<(&String, &Spelling)> = self
+        let mut spellings: Vec<(&str, &Spelling)> = self
             .surnames
             .iter()
+            .map(|(s, sp)| (s.as_ref(), sp))
             .filter(|(s, _)| s.chars().count() >= MIN_LEN)
             .collect();
-        spellings.sort_by_key(|(s, sp)| (sp.spans[0].start, (*s).clone()));
-        let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+        spellings.sort_by(|(a, pa), (b, pb)| (pa.spans[0].start, a).cmp(&(pb.spans[0].start, b)));
+        let mut keys: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, (s, _)) in spellings.iter().enumerate() {
             for key in deletion_keys(s) {
                 let list = keys.entry(key).or_default();
@@ -527,6 +533,7 @@ impl Finding {
 mod tests {
     use super::*;
     use crate::rules::check_text;
+    use std::collections::HashSet;
 
     fn flagged(text: &str) -> Vec<(String, String)> {
         check_text(&NameSpelling, text)

@@ -16,7 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::lexicon::{Lexicon, LoadedKind};
 use crate::source::Span;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 declare_rule! {
     /// ## What it does
@@ -197,16 +197,37 @@ impl Rule for ParaphraseDrift {
         let text = cx.text();
         let speakers = Speakers::new(text, cx.article, cx.claims);
         let people = People::new(cx.lexicon, &speakers, cx.claims);
+        // Which claims can have a source at all: a document or a post may
+        // be any claim's; a quotation only its own speaker's. Claims with
+        // none are not tokenised and looked up.
+        let any_source = !passages.sources.docs().is_empty()
+            || passages
+                .article
+                .refs()
+                .iter()
+                .any(|r| matches!(r.kind, RefKind::Post(_)));
+        let quoted: HashSet<&str> = passages
+            .article
+            .refs()
+            .iter()
+            .filter_map(|r| match r.kind {
+                RefKind::Quote(q) => speakers.of_quote(q),
+                _ => None,
+            })
+            .collect();
         let mut store = WordStore::default();
         let mut found = Vec::new();
         for claim in cx.claims.iter().filter(|c| reported(c)) {
+            let speaker = speakers.key(claim);
+            if !any_source && !speaker.as_deref().is_some_and(|s| quoted.contains(s)) {
+                continue;
+            }
             let start = store.len() as u32;
             let gaps = paraphrase_words(text, cx, claim, &mut store);
             let range = start..store.len() as u32;
             if !(MIN_PARAPHRASE_WORDS..=MAX_PARAPHRASE_WORDS).contains(&range.len()) {
                 continue;
             }
-            let speaker = speakers.key(claim);
             let accept = |_: Target, candidate: &Reference| match candidate.kind {
                 RefKind::Quote(q) => {
                     !candidate.span.overlaps(claim.span)
@@ -381,41 +402,47 @@ struct Drift {
 
 /// The people a name substitution is checked against: the names list's
 /// short forms and the article's speakers, each with an identity.
-struct People {
-    by_name: HashMap<String, usize>,
+///
+/// The names list's index is built once with the lexicon; the speakers'
+/// keys only when a substitution is first checked (most articles never
+/// get there).
+struct People<'a> {
+    names: &'a crate::lexicon::Names,
+    speakers: &'a Speakers<'a>,
+    claims: &'a [Claim],
+    speaker_keys: std::cell::OnceCell<HashSet<String>>,
 }
 
-impl People {
-    fn new(lexicon: &Lexicon, speakers: &Speakers<'_>, claims: &[Claim]) -> Self {
-        let mut by_name = HashMap::new();
-        let mut buf = String::new();
-        for (i, entry) in lexicon.names.entries().iter().enumerate() {
-            let forms = std::iter::once(entry.short_form())
-                .chain(std::iter::once(entry.canonical.as_str()))
-                .chain(entry.variants.iter().map(String::as_str));
-            for form in forms {
-                if let Some(last) = form.split_whitespace().next_back() {
-                    crate::lexicon::comparison_form(last, &mut buf);
-                    by_name.entry(buf.clone()).or_insert(i);
-                }
-            }
+/// Who a word names: a listed person, or a speaker of the article (by key)
+/// outside the names list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Identity<'k> {
+    Listed(u32),
+    Speaker(&'k str),
+}
+
+impl<'a> People<'a> {
+    fn new(lexicon: &'a Lexicon, speakers: &'a Speakers<'a>, claims: &'a [Claim]) -> Self {
+        People {
+            names: &lexicon.names,
+            speakers,
+            claims,
+            speaker_keys: std::cell::OnceCell::new(),
         }
-        let known = lexicon.names.entries().len();
-        let mut seen = HashSet::new();
-        for claim in claims {
-            if let Some(key) = speakers.key(claim) {
-                if seen.insert(key.clone()) {
-                    let id = known + seen.len();
-                    by_name.entry(key).or_insert(id);
-                }
-            }
-        }
-        People { by_name }
     }
 
-    fn identity(&self, form: &str) -> Option<usize> {
+    fn identity<'f>(&self, form: &'f str) -> Option<Identity<'f>> {
         let bare = crate::lexicon::matcher::strip_possessive(form);
-        self.by_name.get(bare).copied()
+        if let Some(entry) = self.names.person(bare) {
+            return Some(Identity::Listed(entry));
+        }
+        let keys = self.speaker_keys.get_or_init(|| {
+            self.claims
+                .iter()
+                .filter_map(|c| self.speakers.key(c))
+                .collect()
+        });
+        keys.contains(bare).then_some(Identity::Speaker(bare))
     }
 }
 

@@ -18,10 +18,14 @@ macro_rules! declare_all_rules {
 declare_all_rules! {
     quote_mismatch::QuoteMismatch,
     paraphrase_drift::ParaphraseDrift,
+    unsourced_claim::UnsourcedClaim,
+    anonymous_source::AnonymousSource,
+    secondhand_source::SecondhandSource,
     headline_unsupported::HeadlineUnsupported,
     name_spelling::NameSpelling,
     weekday_mismatch::WeekdayMismatch,
     unbalanced_quote::UnbalancedQuote,
+    quote_without_speaker::QuoteWithoutSpeaker,
     post_attribution_mismatch::PostAttributionMismatch,
 }
 

@@ -1,6 +1,7 @@
 //! AC009 `unbalanced-quote`: quotation marks that are opened and never
 //! closed, or closed and never opened.
 
+use super::voice::Voice;
 use super::{Rule, RuleContext};
 use crate::diagnostic::Diagnostic;
 use crate::parse::{ParseIssueKind, QuoteStyle};
@@ -13,7 +14,9 @@ declare_rule! {
     ///
     /// A quotation that continues into the next paragraph is not flagged when
     /// the next paragraph reopens it, as news style does: the opening mark is
-    /// repeated at each paragraph and only the last one is closed.
+    /// repeated at each paragraph and only the last one is closed. A photo
+    /// caption set between two paragraphs of one quotation (`… Image: NASA.`)
+    /// does not break it.
     ///
     /// ## Why is this bad?
     /// Quotation marks tell the reader which words are the source's own. When
@@ -46,10 +49,15 @@ impl Rule for UnbalancedQuote {
         for issue in &article.issues {
             let diagnostic = match issue.kind {
                 ParseIssueKind::UnclosedQuote => {
+                    // Quotes are in order of their opening mark.
                     let quote = article
                         .quotes
-                        .iter()
-                        .find(|q| q.span.start == issue.span.start);
+                        .binary_search_by_key(&issue.span.start, |q| q.span.start)
+                        .ok()
+                        .map(|i| &article.quotes[i]);
+                    if continues_after_caption(cx, issue.span.start) {
+                        continue;
+                    }
                     let mark = issue.span.text(text);
                     let closing = closing_mark(quote.map(|q| q.style), mark);
                     let mut d = Diagnostic::new(
@@ -89,6 +97,33 @@ impl Rule for UnbalancedQuote {
 }
 
 /// The mark that closes a quotation of `style`, opened with `mark`.
+/// Whether the quotation opened at `offset` goes on after a photo caption
+/// set between its paragraphs (`… the hands-` / `Endeavour on its pad.
+/// Image: NASA.` / `"However, …`): the caption interrupts the quotation as
+/// a page break would, and the next paragraph reopens it.
+fn continues_after_caption(cx: &RuleContext<'_>, offset: u32) -> bool {
+    let article = cx.article;
+    let Some(b) = article.block_at(offset) else {
+        return false;
+    };
+    let (caption, next) = (b + 1, b + 2);
+    let opens_quote = |i: u32| {
+        article.blocks.get(i as usize).is_some_and(|block| {
+            article
+                .quotes
+                .get(
+                    article
+                        .quotes
+                        .partition_point(|q| q.span.start < block.span.start),
+                )
+                .is_some_and(|q| q.span.start == block.span.start)
+        })
+    };
+    (caption as usize) < article.blocks.len()
+        && cx.voices().of_block(caption) == Voice::Caption
+        && opens_quote(next)
+}
+
 fn closing_mark(style: Option<QuoteStyle>, mark: &str) -> &'static str {
     match style {
         Some(QuoteStyle::CurlyDouble) => "”",

@@ -46,6 +46,19 @@ pub struct Item {
 }
 
 impl Item {
+    /// Where a word's normalized form is in [`Words::norm_buffer`] (empty
+    /// for other items).
+    #[inline]
+    pub fn norm_range(&self) -> Range<usize> {
+        self.norm_start as usize..self.norm_end as usize
+    }
+
+    /// The [`word_hash`] of a word's normalized form (0 for other items).
+    #[inline]
+    pub fn norm_hash(&self) -> u64 {
+        self.hash
+    }
+
     /// A non-word item.
     #[inline]
     fn other(span: Span, kind: ItemKind) -> Item {
@@ -283,6 +296,11 @@ impl Words {
     /// Every item in text order.
     pub fn items(&self) -> &[Item] {
         &self.items
+    }
+
+    /// Every normalized form, in one buffer ([`Item::norm_range`]).
+    pub fn norm_buffer(&self) -> &str {
+        &self.norm
     }
 
     /// The normalized form of a word item (`""` for other items).
