@@ -1001,6 +1001,13 @@ impl<'a, 'l> Reader<'a, 'l> {
                 });
             let reported = sense.class == CueClass::Report
                 && (j >= end || self.word(j).is_some_and(|w| w.has(PREP) && !w.has(SUBORD)));
+            // The complement ends with its clause (`… were reported in the
+            // attacks, but South Korea evacuated …`).
+            let end = if j < end {
+                self.clause_end(j, end)
+            } else {
+                end
+            };
             if (of || as_ || belief_complement) && j + 1 < end {
                 f.content = vec![subject, j..end];
                 f.placement = Placement::Around;
