@@ -1122,3 +1122,56 @@ fn headline_verbs_coordinated_by_a_comma() {
         &["indirect/explicit | Governor | says | the state will cover repairs"],
     );
 }
+
+#[test]
+fn object_cues_and_a_colon_after_an_object() {
+    // Speech verbs whose noun-phrase object is what was said (`pointed
+    // out`, `pointed to`, `detailed`, `characterized … as`, `spoke out
+    // against`); `encouraged X to …` like `urged`; a verb and its object
+    // closing a paragraph with a colon introduce the next sentence, even
+    // when that sentence holds a cue word (`by the state`).
+    check(
+        "object_cues.txt",
+        &[
+            "indirect/explicit | The state audit | detailed | repeated failures in the county's vote-counting software",
+            "indirect/explicit | Councilwoman Irene Tabor | pointed out | the gaps in the county's testing schedule",
+            "indirect/explicit | She → Irene Tabor | pointed to | the delayed certification of the 2022 results",
+            "indirect/explicit | Opposition leaders (anonymous) | have characterized | the measure as a giveaway to software vendors",
+            "indirect/explicit | Her predecessor | had spoken out against | the contract at a public hearing",
+            "indirect/explicit | The county clerk | encouraged | to check their registration before the deadline",
+            "indirect/inherited | the vendor | denied | The software was certified by the state",
+        ],
+    );
+}
+
+#[test]
+fn dash_signatures_and_first_person_tags() {
+    // A dash and a name opening the sentence after a quotation sign it; a
+    // dash before a lowercase word does not. `I think` / `we believe` may
+    // close a sentence without a comma, but not after `what`.
+    check(
+        "signatures_and_tags.txt",
+        &[
+            "direct/inherited | Senator Ana Ruiz | — | \"We have the votes. The bill will pass on Thursday.\"",
+            "indirect/explicit | I | think | It began in a church basement in Dayton",
+            "indirect/explicit | Nobody | asked | what we think",
+            "indirect/explicit | we | believe | It was the wrong call",
+        ],
+    );
+}
+
+#[test]
+fn pronoun_objects_and_planned_objects() {
+    // `plan` takes a noun-phrase object; a pronoun object closing its
+    // clause (`oppose it`, `want them`) is the whole content, even before a
+    // conjunction; a lone gerund (`having`) is no source.
+    check(
+        "pronoun_objects.txt",
+        &[
+            "indirect/explicit | The county | has planned | three public hearings on the levy before the vote",
+            "indirect/explicit | Suburban mayors | oppose | it",
+            "indirect/explicit | Riders | want | them",
+            "indirect/explicit | Two council members (anonymous) | were defending | it",
+        ],
+    );
+}

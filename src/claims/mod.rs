@@ -186,7 +186,9 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 // `The ministry said:` ¶ `“…”`: the sentence after the colon
                 // is the content.
                 let quote_only = is_quote_only(items, u.items.clone());
-                if quote_only || !u.candidate {
+                // A candidate whose cue words make no frame (`certified by
+                // the state`) is plain content too.
+                if quote_only || !u.candidate || r.frames().is_empty() {
                     self.forward_claim(forward, items, u, quote_only);
                     open = None;
                     continue;

@@ -173,7 +173,10 @@ pub fn read_block<'l>(
                 }
             }
             let item = classify(text, token.kind, token.span, lexicon);
-            candidate |= item.kind == ItemKind::Punct(':');
+            // `:` introduces speech; a dash opening an utterance may sign
+            // the quotation before it (`“…” — Jane Doe`).
+            candidate |= item.kind == ItemKind::Punct(':')
+                || item.kind == ItemKind::Dash && items.len() == utt_start_item;
             items.push(item);
         }
         if inside_until <= sentence.span.end {

@@ -168,6 +168,17 @@ impl<'a, 'l> Reader<'a, 'l> {
             }
     }
 
+    /// Whether the word at `i` starts some cue of the lexicon, its other
+    /// words included (`spoke` alone is no `spoke out against`).
+    fn has_cue_sense(&self, i: usize) -> bool {
+        self.items[i].senses.iter().any(|s| {
+            s.rest.iter().enumerate().all(|(k, w)| {
+                self.word(i + 1 + k)
+                    .is_some_and(|x| crate::lexicon::wordtable::norm_eq(x.text(self.text), w))
+            })
+        })
+    }
+
     /// Whether the word at `i` is used as a verb of some cue.
     fn verb_sense(&self, i: usize) -> bool {
         self.word(i).is_some_and(|it| {
@@ -242,7 +253,7 @@ impl<'a, 'l> Reader<'a, 'l> {
         } else if out.is_empty() {
             out.extend(self.colon_clause());
         }
-        if let Some(f) = self.dash_signature() {
+        if let Some(f) = self.dash_signature().or_else(|| self.dash_tag()) {
             out.push(f);
         }
         out.sort_by_key(|f| f.at);

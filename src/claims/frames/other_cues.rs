@@ -285,7 +285,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             || head.speaker.has(W::Post)
             || sp.end + 1 >= colon
             || !self.verbish(sp.end)
-            || (sp.end..colon).any(|k| self.quote(k) || !self.items[k].senses.is_empty())
+            || (sp.end..colon).any(|k| self.quote(k) || self.has_cue_sense(k))
         {
             return None;
         }
@@ -361,6 +361,25 @@ impl<'a, 'l> Reader<'a, 'l> {
         let mut f = self.new_found(dash..dash + 1, dash, CueKind::Punctuation);
         f.speaker = Some(np);
         f.content = vec![q..q + 1];
+        f.placement = Placement::Before;
+        Some(f)
+    }
+
+    /// `“… It will pass.” — Senator Ana Ruiz, on the vote.`: a signature
+    /// opening its own utterance after a quotation that ends a sentence. A
+    /// bare tag (no content): it attributes the quotation before it.
+    pub(super) fn dash_tag(&self) -> Option<Found> {
+        let dash = self.lo;
+        if self.items.get(dash).map(|it| it.kind) != Some(ItemKind::Dash) {
+            return None;
+        }
+        let np = self.np_right(dash + 1)?;
+        let signed = self.at_end(np.end) || self.punct(np.end, ',');
+        if !signed || !self.items[np.start].cap || self.word(np.start)?.has(PRON | DET) {
+            return None;
+        }
+        let mut f = self.new_found(dash..dash + 1, dash, CueKind::Punctuation);
+        f.speaker = Some(np);
         f.placement = Placement::Before;
         Some(f)
     }

@@ -296,6 +296,20 @@ impl<'a, 'l> Reader<'a, 'l> {
             {
                 return Complement::Object(j);
             }
+            // `they want it`, `Republicans oppose them`: a pronoun object
+            // closing the clause stands for what is wanted or opposed.
+            let closes = |k: usize| {
+                self.at_end(k)
+                    || self.punct(k, ',')
+                    || self.punct(k, ';')
+                    || self.word(k).is_some_and(|n| n.has(CONJ) && !n.has(PREP))
+            };
+            if frames.has(F::Object)
+                && (t.eq_ignore_ascii_case("it") || t.eq_ignore_ascii_case("them"))
+                && closes(j + 1)
+            {
+                return Complement::Object(j);
+            }
             return Complement::None;
         }
         if self
@@ -494,7 +508,29 @@ impl<'a, 'l> Reader<'a, 'l> {
                     return None;
                 }
                 f.placement = Placement::After;
-                let end = self.clause_end(c, self.content_end());
+                // A pronoun object (`want it`) is the whole content.
+                let pronoun = matches!(complement, Complement::Object(_))
+                    && self.word(c).is_some_and(|w| w.has(OBJ) && !w.has(POSS));
+                let end = if pronoun {
+                    c + 1
+                } else {
+                    self.clause_end(c, self.content_end())
+                };
+                // `the ministry denied the allegations:` closing the
+                // utterance: the object names what follows the colon, which
+                // is the content.
+                if matches!(complement, Complement::Object(_))
+                    && end == self.content_end()
+                    && self.punct(end, ':')
+                    && end + 1 == self.hi
+                    && !f.participle
+                {
+                    let (sp, rel) = self.speaker_left(gs, false)?;
+                    f.speaker = Some(sp);
+                    f.relative = rel;
+                    f.forward = true;
+                    return Some(f);
+                }
                 // `accused [the majority of “raw partisanship”]`: the person
                 // accused is part of what is attributed.
                 let c = match &recipient {
@@ -524,6 +560,14 @@ impl<'a, 'l> Reader<'a, 'l> {
                     }
                     return None;
                 };
+                // `Imagine having detailed …`: a lone gerund is no source.
+                let gerund = |w: &Item<'_>| {
+                    let t = w.text(self.text);
+                    !w.cap && w.flags == 0 && t.ends_with("ing") && !t.ends_with("thing")
+                };
+                if sp.len() == 1 && self.word(sp.start).is_some_and(gerund) {
+                    return None;
+                }
                 if self.interrogative(sp.start) {
                     return None;
                 }
@@ -711,7 +755,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                 return Some(inv);
             }
         }
-        let (sp, rel) = self.speaker_left(gs, true)?;
+        let (sp, rel) = self
+            .speaker_left(gs, true)
+            .or_else(|| self.first_person_tag(&f, gs, j))?;
         if rel {
             return None;
         }
@@ -734,6 +780,25 @@ impl<'a, 'l> Reader<'a, 'l> {
         f.speaker = Some(sp.clone());
         let before_end = sp.start;
         self.place_around(f, before_end, j)
+    }
+
+    /// `This was in my third year I think.`: in conversational prose a
+    /// first-person belief closes its sentence without a comma. Only `I` or
+    /// `we` with a belief verb at the very end, after at least two words.
+    fn first_person_tag(&self, f: &Found, gs: usize, j: usize) -> Option<(Range<usize>, bool)> {
+        let p = gs.checked_sub(1)?;
+        let first_person = self.word(p).is_some_and(|w| {
+            let t = w.text(self.text);
+            t == "I" || t.eq_ignore_ascii_case("we")
+        });
+        let ok = f.cue_kind == CueKind::Belief
+            && first_person
+            && self.at_end(j)
+            && p >= self.lo + 2
+            && self
+                .word(p - 1)
+                .is_some_and(|w| !w.has(CONJ | SUBORD | REL | WH | PREP));
+        ok.then_some((p..gs, false))
     }
 
     /// Sets the content of a tag whose source starts at `before_end` and
