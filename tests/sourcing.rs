@@ -198,6 +198,7 @@ const REVIEWED: &[(&str, Verdict)] = &[
     ("GUM_news_election.txt AC003 33 9", Right),
     ("GUM_news_election.txt AC003 35 2 million", Right),
     ("GUM_news_election.txt AC003 35 70", Background),
+    ("GUM_news_flag.txt AC003 5 May 16", Background),
     ("GUM_news_flag.txt AC003 5 February 6", Background),
     // `This is a decrease …, when it was forty percent`: the poll of the
     // sentence before.

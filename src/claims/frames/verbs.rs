@@ -513,6 +513,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                     && self.word(c).is_some_and(|w| w.has(OBJ) && !w.has(POSS));
                 let end = if pronoun {
                     c + 1
+                } else if matches!(complement, Complement::Object(_)) {
+                    self.object_end(c, self.clause_end(c, self.content_end()))
                 } else {
                     self.clause_end(c, self.content_end())
                 };
@@ -780,6 +782,29 @@ impl<'a, 'l> Reader<'a, 'l> {
         f.speaker = Some(sp.clone());
         let before_end = sp.start;
         self.place_around(f, before_end, j)
+    }
+
+    /// Where a noun-phrase object ends: before a comma that opens an
+    /// adjunct or a new clause rather than a list item or an apposition
+    /// (`planned hearings as part of the review, with the first set for
+    /// May`, `the systems in Eastern Europe, it was a provocation`).
+    fn object_end(&self, c: usize, end: usize) -> usize {
+        (c + 1..end)
+            .find(|&k| {
+                self.punct(k, ',')
+                    && self.word(k + 1).is_some_and(|w| {
+                        let t = w.text(self.text);
+                        // `products, including auto parts` goes on listing.
+                        let listing = ["including", "excluding", "like", "such", "notably"]
+                            .iter()
+                            .any(|l| t.eq_ignore_ascii_case(l));
+                        !w.cap
+                            && !listing
+                            && (w.has(PREP | PRON | SUBORD)
+                                || w.flags == 0 && t.ends_with("ing") && !t.ends_with("thing"))
+                    })
+            })
+            .unwrap_or(end)
     }
 
     /// `This was in my third year I think.`: in conversational prose a
