@@ -1129,7 +1129,8 @@ fn object_cues_and_a_colon_after_an_object() {
     // out`, `pointed to`, `detailed`, `characterized … as`, `spoke out
     // against`); `encouraged X to …` like `urged`; a verb and its object
     // closing a paragraph with a colon introduce the next sentence, even
-    // when that sentence holds a cue word (`by the state`). An object ends
+    // when that sentence holds a cue word (`by the state`), with the rest of
+    // its paragraph; the colon is the cue. An object ends
     // before a comma opening an adjunct (`, with …`), not before a list
     // (`, including …`).
     check(
@@ -1141,7 +1142,7 @@ fn object_cues_and_a_colon_after_an_object() {
             "indirect/explicit | Opposition leaders (anonymous) | have characterized | the measure as a giveaway to software vendors",
             "indirect/explicit | Her predecessor | had spoken out against | the contract at a public hearing",
             "indirect/explicit | The county clerk | encouraged | to check their registration before the deadline",
-            "indirect/inherited | the vendor | denied | The software was certified by the state",
+            "indirect/inherited | the vendor | : | The software was certified by the state. Every ballot was counted twice",
             "indirect/explicit | The clerk's office | has planned | four public hearings on the audit",
             "indirect/explicit | The auditor | detailed | new checks on 400 precincts, including the rural ones",
         ],

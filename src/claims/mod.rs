@@ -166,6 +166,9 @@ impl<'a, 'l> Extractor<'a, 'l> {
         // The subject that opened the previous utterance, applied when that
         // utterance named no source of its own.
         let mut pending: Option<(Subject, usize)> = None;
+        // The draft of a prose sentence introduced by a colon ending the
+        // previous paragraph: the rest of its paragraph belongs to it.
+        let mut forwarded: Option<usize> = None;
         for (u_index, u) in utterances.iter().enumerate() {
             if let Some((subject, before)) = pending.take() {
                 if self.remembered == before {
@@ -189,10 +192,25 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 // A candidate whose cue words make no frame (`certified by
                 // the state`) is plain content too.
                 if quote_only || !u.candidate || r.frames().is_empty() {
-                    self.forward_claim(forward, items, u, quote_only);
+                    forwarded = self
+                        .forward_claim(forward, items, u, quote_only)
+                        .filter(|_| !quote_only && u_index == 0);
                     open = None;
                     continue;
                 }
+            }
+            if let Some(d) = forwarded {
+                let plain = !u.candidate || r.frames().is_empty();
+                if plain && !items[u.items.clone()].iter().any(|it| it.is_quote()) {
+                    let content = utterance_content(items, u.items.clone());
+                    let c = &mut self.drafts[d].claim;
+                    if let Some(last) = c.content.last_mut() {
+                        *last = last.cover(content);
+                    }
+                    c.span = c.span.cover(content);
+                    continue;
+                }
+                forwarded = None;
             }
             if !u.candidate {
                 // No cue, quotation or colon: the sentence continues reported
@@ -765,7 +783,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
         items: &[Item<'l>],
         u: &Utterance,
         quote_only: bool,
-    ) {
+    ) -> Option<usize> {
         let (content, quotes, kind) = if quote_only {
             let quotes: Vec<u32> = quotes_in(items, u.items.clone());
             let spans = items[u.items.clone()]
@@ -784,7 +802,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
             )
         };
         if content.iter().all(|c: &Span| c.is_empty()) {
-            return;
+            return None;
         }
         let claim = Claim {
             id: 0,
@@ -798,11 +816,11 @@ impl<'a, 'l> Extractor<'a, 'l> {
             sentence: u.sentences.start,
             quotes,
         };
-        self.push(Draft {
+        Some(self.push(Draft {
             claim,
             open_ended: false,
             removed: false,
-        });
+        }))
     }
 
     /// An utterance of quotations only (`“It failed.”`): further fragments

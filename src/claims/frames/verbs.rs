@@ -520,7 +520,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                 };
                 // `the ministry denied the allegations:` closing the
                 // utterance: the object names what follows the colon, which
-                // is the content.
+                // is the content; the colon introduces it, so it is the cue
+                // (as in `Ochoa had a simple message: “…”`).
                 if matches!(complement, Complement::Object(_))
                     && end == self.content_end()
                     && self.punct(end, ':')
@@ -531,6 +532,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                     f.speaker = Some(sp);
                     f.relative = rel;
                     f.forward = true;
+                    f.cue = self.items[end].span;
+                    f.cue_kind = CueKind::Punctuation;
                     return Some(f);
                 }
                 // `accused [the majority of “raw partisanship”]`: the person
