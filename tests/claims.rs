@@ -1180,3 +1180,17 @@ fn pronoun_objects_and_planned_objects() {
         ],
     );
 }
+
+#[test]
+fn according_to_without_a_comma_before_a_titled_subject() {
+    // Without a comma, a title and a name after the source's name start
+    // the content's subject when a verb follows them.
+    check(
+        "according_titles.txt",
+        &[
+            "indirect/explicit | the Marlow County Election Board | According to | Governor Ana Ruiz has won the primary by 12 points",
+            "indirect/explicit | Reuters | According to | President Tom Hale will sign the bill on Friday",
+            "indirect/explicit | the election board | According to | the turnout was 41 percent",
+        ],
+    );
+}

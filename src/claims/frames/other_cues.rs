@@ -38,6 +38,29 @@ impl<'a, 'l> Reader<'a, 'l> {
                 None => np,
             }
         };
+        // `According to the Citation Index Professor Chomsky is …`: with a
+        // verb right after the phrase, a title and a name after a
+        // determined name (or after a one-word name: `Reuters`) open the
+        // content's subject.
+        let verb_next =
+            self.verbish(np.end) || self.word(np.end).is_some_and(|w| w.has(AUX | BE | MODAL));
+        let determined = self.word(np.start).is_some_and(|w| w.has(DET));
+        let np = if !self.punct(np.end, ',') && verb_next {
+            match (np.start + 1..np.end).rev().find(|&k| {
+                (determined || k == np.start + 1)
+                    && k > np.start + usize::from(determined)
+                    && self.word(k + 1).is_some_and(|n| n.cap)
+                    && self.items[k].speaker.has(W::Title)
+                    && self.items[k - 1].cap
+                    && !self.items[k - 1].speaker.has(W::Title)
+                    && !self.items[k - 1].speaker.has(W::Role)
+            }) {
+                Some(cut) => np.start..cut,
+                None => np,
+            }
+        } else {
+            np
+        };
         // A trailing comma of the apposition is not the source's.
         let np = if np.end > np.start + 1
             && self.punct(np.end - 1, ',')
