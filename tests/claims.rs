@@ -1169,7 +1169,8 @@ fn dash_signatures_and_first_person_tags() {
 fn pronoun_objects_and_planned_objects() {
     // `plan` takes a noun-phrase object; a pronoun object closing its
     // clause (`oppose it`, `want them`) is the whole content, even before a
-    // conjunction; a lone gerund (`having`) is no source.
+    // conjunction; a lone gerund (`having`) is no source; a degree adverb
+    // before the object belongs to it (`further sanctions`).
     check(
         "pronoun_objects.txt",
         &[
@@ -1177,6 +1178,8 @@ fn pronoun_objects_and_planned_objects() {
             "indirect/explicit | Suburban mayors | oppose | it",
             "indirect/explicit | Riders | want | them",
             "indirect/explicit | Two council members (anonymous) | were defending | it",
+            "indirect/explicit | The senator | expressed support for | further sanctions on the vendor",
+            "indirect/explicit | The mayor | wants | more hearings",
         ],
     );
 }

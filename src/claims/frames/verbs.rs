@@ -508,6 +508,25 @@ impl<'a, 'l> Reader<'a, 'l> {
                     return None;
                 }
                 f.placement = Placement::After;
+                // `support for further sanctions`: a degree adverb right
+                // before the object modifies it (not `-ly` manner adverbs).
+                let c = match complement {
+                    Complement::Object(c)
+                        if c > f.group_start + 1
+                            && self.items[c - 1].span.end >= f.cue.end
+                            && self.word(c - 1).is_some_and(|w| {
+                                w.has(ADV)
+                                    && !w.cap
+                                    && matches!(
+                                        w.text(self.text).to_ascii_lowercase().as_str(),
+                                        "further" | "more" | "less" | "fewer"
+                                    )
+                            }) =>
+                    {
+                        c - 1
+                    }
+                    _ => c,
+                };
                 // A pronoun object (`want it`) is the whole content.
                 let pronoun = matches!(complement, Complement::Object(_))
                     && self.word(c).is_some_and(|w| w.has(OBJ) && !w.has(POSS));
