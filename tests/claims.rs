@@ -1130,7 +1130,8 @@ fn object_cues_and_a_colon_after_an_object() {
     // against`); `encouraged X to …` like `urged`; a verb and its object
     // closing a paragraph with a colon introduce the next sentence, even
     // when that sentence holds a cue word (`by the state`), with the rest of
-    // its paragraph; the colon is the cue. An object ends
+    // its paragraph (cue: the colon; the object is the verb's own
+    // content). An object ends
     // before a comma opening an adjunct (`, with …`), not before a list
     // (`, including …`).
     check(
@@ -1142,6 +1143,7 @@ fn object_cues_and_a_colon_after_an_object() {
             "indirect/explicit | Opposition leaders (anonymous) | have characterized | the measure as a giveaway to software vendors",
             "indirect/explicit | Her predecessor | had spoken out against | the contract at a public hearing",
             "indirect/explicit | The county clerk | encouraged | to check their registration before the deadline",
+            "indirect/explicit | the vendor | denied | the allegations",
             "indirect/inherited | the vendor | : | The software was certified by the state. Every ballot was counted twice",
             "indirect/explicit | The clerk's office | has planned | four public hearings on the audit",
             "indirect/explicit | The auditor | detailed | new checks on 400 precincts, including the rural ones",

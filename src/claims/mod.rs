@@ -253,15 +253,24 @@ impl<'a, 'l> Extractor<'a, 'l> {
                     if let Some(s) = &speaker {
                         self.remember(s);
                     }
-                    self.forward = Some(Forward {
-                        speaker,
-                        cue: Cue {
+                    let cue = match f.forward_cue {
+                        Some(span) => Cue {
+                            span,
+                            kind: CueKind::Punctuation,
+                        },
+                        None => Cue {
                             span: f.cue,
                             kind: f.cue_kind,
                         },
+                    };
+                    self.forward = Some(Forward {
+                        speaker,
+                        cue,
                         chain,
                     });
-                    continue;
+                    if f.content.is_empty() {
+                        continue;
+                    }
                 }
                 if f.content.is_empty() {
                     bare_tag = Some(f);

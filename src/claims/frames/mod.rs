@@ -83,6 +83,10 @@ pub struct Found {
     /// The cue ends its utterance with a colon (`The ministry said:`): the
     /// content is the next sentence or paragraph.
     pub forward: bool,
+    /// The colon after a verb's object that introduces the next sentence
+    /// (`denied the allegations:`): the forward claim's cue, while the
+    /// object stays this frame's own content.
+    pub forward_cue: Option<Span>,
     /// One past the last item of the attribution phrase itself (cue,
     /// recipient, trailing adjuncts: `told a crowd of supporters Saturday
     /// night`), when it runs past the cue: covered, so not the writer's.
@@ -316,6 +320,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             participle: false,
             coordinated_at: None,
             forward: false,
+            forward_cue: None,
             core_end: None,
         }
     }

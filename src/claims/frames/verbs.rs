@@ -538,9 +538,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                     self.clause_end(c, self.content_end())
                 };
                 // `the ministry denied the allegations:` closing the
-                // utterance: the object names what follows the colon, which
-                // is the content; the colon introduces it, so it is the cue
-                // (as in `Ochoa had a simple message: “…”`).
+                // utterance: the object is the verb's content, and the colon
+                // introduces the next sentence as a second claim (its cue,
+                // as in `Ochoa had a simple message: “…”`).
                 if matches!(complement, Complement::Object(_))
                     && end == self.content_end()
                     && self.punct(end, ':')
@@ -551,8 +551,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                     f.speaker = Some(sp);
                     f.relative = rel;
                     f.forward = true;
-                    f.cue = self.items[end].span;
-                    f.cue_kind = CueKind::Punctuation;
+                    f.forward_cue = Some(self.items[end].span);
+                    f.content.push(c..end);
                     return Some(f);
                 }
                 // `accused [the majority of “raw partisanship”]`: the person
