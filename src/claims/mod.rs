@@ -1328,9 +1328,8 @@ fn word_count(items: &[Item<'_>], range: Range<usize>) -> usize {
 fn coverage(items: &[Item<'_>], f: &Found) -> (usize, usize) {
     let content: usize = f.content.iter().map(|c| word_count(items, c.clone())).sum();
     let speaker = f.speaker.clone().map_or(0, |s| word_count(items, s));
-    let cue = items
-        .iter()
-        .filter(|it| f.cue.contains(it.span) && it.is_word())
+    let cue = speaker::items_in(items, f.cue)
+        .filter(|it| it.is_word())
         .count()
         .min(8);
     (content, speaker + cue.max(1))

@@ -399,6 +399,13 @@ pub fn span_of(items: &[Item<'_>], range: Range<usize>) -> Span {
     Span::new(first.start, last.end)
 }
 
-fn items_in<'a, 'l>(items: &'a [Item<'l>], span: Span) -> impl Iterator<Item = &'a Item<'l>> {
-    items.iter().filter(move |it| span.contains(it.span))
+/// The items inside `span`. Items are in text order and do not overlap, so
+/// a binary search finds the first; the cost is that of the items returned,
+/// not of the block.
+pub fn items_in<'a, 'l>(items: &'a [Item<'l>], span: Span) -> impl Iterator<Item = &'a Item<'l>> {
+    let first = items.partition_point(|it| it.span.start < span.start);
+    items[first..]
+        .iter()
+        .take_while(move |it| it.span.start < span.end)
+        .filter(move |it| span.contains(it.span))
 }

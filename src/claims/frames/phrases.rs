@@ -4,6 +4,9 @@
 
 use super::*;
 
+/// The longest stretch of items [`Reader::clause_end`] reads looking for a
+/// clause boundary (a long news sentence has about 100).
+const MAX_CLAUSE: usize = 400;
 impl<'a, 'l> Reader<'a, 'l> {
     /// The noun phrase ending just before `end`, walking left.
     pub fn np_left(&self, end: usize) -> Option<Range<usize>> {
@@ -503,7 +506,13 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// a comma (`…, but this number is very uncertain`, `…, they can take
     /// …`). A comma right after a leading subordinate clause (`that, as
     /// the parents came from India, …, they should …`) does not end it.
+    ///
+    /// The scan reads at most [`MAX_CLAUSE`] items: every cue of a sentence
+    /// reads its complement, so on a sentence without end (a hard-wrapped
+    /// text with no punctuation) an unbounded scan is quadratic. A clause
+    /// with no boundary that long is not prose; its content runs to `end`.
     pub(super) fn clause_end(&self, start: usize, end: usize) -> usize {
+        let end_of_scan = end.min(start.saturating_add(MAX_CLAUSE));
         let mut first = start;
         if self.is(first, "that") {
             first += 1;
@@ -515,7 +524,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             .word(first)
             .is_some_and(|w| w.has(SUBORD) || w.has(WH) && !w.has(REL));
         let mut k = start + 1;
-        while k < end {
+        while k < end_of_scan {
             let it = &self.items[k];
             match it.kind {
                 ItemKind::Punct(';') | ItemKind::Dash => return k,
