@@ -523,6 +523,24 @@ pub fn is_ly_adverb(word: &str) -> bool {
         && !NOT_LY_ADVERBS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// The longest first- or second-person word ([`FIRST`]) in bytes, as
+/// written in text: the longest in the table, plus two for a typographic
+/// apostrophe (`we’re`; the lookup reads `’` as `'`). Callers testing many
+/// words for [`FIRST`] skip the lookup for longer ones.
+pub const FIRST_MAX_LEN: usize = longest_with(FIRST) + 2;
+
+/// The length of the longest word of the table with a flag of `flag`.
+const fn longest_with(flag: Flags) -> usize {
+    let (mut i, mut longest) = (0, 0);
+    while i < WORDS.len() {
+        if WORDS[i].1 & flag != 0 && WORDS[i].0.len() > longest {
+            longest = WORDS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+}
+
 /// The flags of a word (0 when it is in no class).
 #[inline]
 pub fn flags(word: &str) -> Flags {
@@ -536,6 +554,15 @@ pub fn flags(word: &str) -> Flags {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_person_words_fit_first_max_len() {
+        for (word, _) in WORDS.iter().filter(|(_, f)| f & FIRST != 0) {
+            let typographic = word.replace('\'', "’");
+            assert!(typographic.len() <= FIRST_MAX_LEN, "{word}");
+            assert_ne!(flags(&typographic) & FIRST, 0, "{typographic}");
+        }
+    }
 
     #[test]
     fn classes_are_found_in_any_case_and_apostrophe() {

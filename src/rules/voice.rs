@@ -97,6 +97,7 @@ impl Voices {
                     break;
                 }
                 if voice == Voice::Narration
+                    && word.len() <= grammar::FIRST_MAX_LEN
                     && grammar::flags(word) & FIRST != 0
                     && is_person_pronoun(text, tokens, i)
                     && article.quote_at(token.span.start).is_none()
@@ -172,12 +173,14 @@ fn is_caption_credit(
             .get(k)
             .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == p)
     };
-    lexicon.is_caption(tokens[i].text(text))
-        && (punct(i + 1, ":")
-            || (punct(i + 1, ",")
-                && i.checked_sub(1)
-                    .and_then(|p| tokens.get(p))
-                    .is_some_and(|t| t.text(text).eq_ignore_ascii_case("from"))))
+    // The punctuation first: it rules out almost every word without a
+    // lexicon lookup.
+    (punct(i + 1, ":")
+        || (punct(i + 1, ",")
+            && i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| t.text(text).eq_ignore_ascii_case("from"))))
+        && lexicon.is_caption(tokens[i].text(text))
 }
 
 /// Whether a sentence holds a photo caption's credit (`…; from file,
