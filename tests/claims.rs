@@ -1152,6 +1152,36 @@ fn object_cues_and_a_colon_after_an_object() {
 }
 
 #[test]
+fn stance_verbs_and_adjectives_with_a_preposition() {
+    // Political stance verbs whose object is the content (`referred to X
+    // as`, `pushed for`, `lobbied for`, `endorsed`, `hailed … as`,
+    // `slammed`, `blamed X for`, `ruled out`), and attitude adjectives
+    // whose form ends in a preposition taking a noun-phrase or gerund object
+    // (`frustrated with`, `concerned about`, `opposed to`, `interested in`,
+    // `in favor of`, `pleased with`). The passive `was pushed through` and
+    // the bare adjectives (`are tired`, `was happy`) are no attributions.
+    check(
+        "attitudes_and_stances.txt",
+        &[
+            "indirect/explicit | The governor | referred to | the tariff bill as a tax on working families",
+            "indirect/explicit | Farm groups | have pushed for | a delay of the vote",
+            "indirect/explicit | the chamber of commerce | lobbied for | an exemption for small importers",
+            "indirect/explicit | Senator Lena Voss | endorsed | the measure",
+            "indirect/explicit | Her allies | hailed | the vote as a turning point",
+            "indirect/explicit | Union leaders (anonymous) | slammed | the decision",
+            "indirect/explicit | Union leaders (anonymous) | blamed | the governor for the delays",
+            "indirect/explicit | Many rural voters (anonymous) | are frustrated with | the pace of the talks",
+            "indirect/explicit | Republicans | are concerned about | the cost of the bill",
+            "indirect/explicit | The treasurer | is opposed to | the new tariffs",
+            "indirect/explicit | The mayor | was interested in | building a coalition",
+            "indirect/explicit | The minister | is in favor of | lower taxes",
+            "indirect/explicit | Supporters | were pleased with | the final vote count",
+            "indirect/explicit | The governor's office | ruled out | a special session",
+        ],
+    );
+}
+
+#[test]
 fn dash_signatures_and_first_person_tags() {
     // A dash and a name opening the sentence after a quotation sign it; a
     // dash before a lowercase word does not. `I think` / `we believe` may

@@ -810,7 +810,7 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// adjunct or a new clause rather than a list item or an apposition
     /// (`planned hearings as part of the review, with the first set for
     /// May`, `the systems in Eastern Europe, it was a provocation`).
-    fn object_end(&self, c: usize, end: usize) -> usize {
+    pub(super) fn object_end(&self, c: usize, end: usize) -> usize {
         (c + 1..end)
             .find(|&k| {
                 self.punct(k, ',')
