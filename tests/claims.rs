@@ -1182,6 +1182,22 @@ fn stance_verbs_and_adjectives_with_a_preposition() {
 }
 
 #[test]
+fn relative_pronoun_as_the_object() {
+    // `, which X describes as Y`: the relative pronoun is the object of an
+    // object verb; it and the `as` phrase (to the next comma or `but`) are
+    // the content, X the source. Not a subject relative (`which passed as`)
+    // nor a restrictive `that`.
+    check(
+        "relative_object.txt",
+        &[
+            "indirect/explicit | the governor | describes | which … as a necessary reform",
+            "indirect/explicit | Republicans | have criticized | which … as too costly",
+            "indirect/explicit | the port authority | describes | which … as a safe harbor",
+        ],
+    );
+}
+
+#[test]
 fn dash_signatures_and_first_person_tags() {
     // A dash and a name opening the sentence after a quotation sign it; a
     // dash before a lowercase word does not. `I think` / `we believe` may

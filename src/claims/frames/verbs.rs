@@ -684,6 +684,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                 }
                 // `“…,” X, D-N.M., said on the floor.`, `“…,” she said of the plan.`, `“…,” Jones said when
                 // asked …`: an adjunct ends the tag.
+                if let Some(g) = self.relative_object(f.clone(), gs, j, sense) {
+                    return Some(g);
+                }
                 if sense.frames.has(F::Tag) && self.adjunct_tail(j) {
                     f.core_end = Some(self.hi);
                     return self.tag_frame(f, gs, self.hi, false);
@@ -691,6 +694,32 @@ impl<'a, 'l> Reader<'a, 'l> {
                 None
             }
         }
+    }
+
+    /// `the plan, which the governor describes as a reform, …`: an object
+    /// verb whose object is the relative pronoun before its subject. The
+    /// pronoun and the `as` phrase up to the next comma or `but` are the
+    /// content, the
+    /// subject the source.
+    fn relative_object(&self, mut f: Found, gs: usize, j: usize, sense: &Sense) -> Option<Found> {
+        if !sense.frames.has(F::Object) || sense.gerund || !self.is(j, "as") {
+            return None;
+        }
+        let (sp, rel) = self.speaker_left(gs, false)?;
+        let r = sp.start.checked_sub(1).filter(|&r| r >= self.lo)?;
+        // Non-restrictive only (`, which`): its end is the next comma.
+        let relative = !rel && self.is(r, "which") && r > self.lo && self.punct(r - 1, ',');
+        let end = self.clause_end(j, self.content_end());
+        let end = (j + 1..end)
+            .find(|&k| self.punct(k, ',') || self.is(k, "but"))
+            .unwrap_or(end);
+        if !relative || j + 1 >= end || self.word(sp.start).is_some_and(|w| w.has(REL)) {
+            return None;
+        }
+        f.content = vec![r..r + 1, j..end];
+        f.placement = Placement::Around;
+        f.speaker = Some(sp);
+        Some(f)
     }
 
     /// Whether the word at `i` is capitalised inside a sentence, so a name
