@@ -1198,6 +1198,23 @@ fn relative_pronoun_as_the_object() {
 }
 
 #[test]
+fn a_recipient_verb_coordinated_with_a_passive() {
+    // `was questioned … and told to …`: the participle of a verb taking a
+    // recipient shares the earlier passive's auxiliary, so the claim has no
+    // source. An active verb after `and` keeps the subject (`was in Dayton
+    // and told reporters that`, `was asked … and said that`).
+    check(
+        "coordinated_passive.txt",
+        &[
+            "indirect/explicit | - | told | to leave the building",
+            "indirect/explicit | the aide | said | I was basically hauled in and told that my contract had ended",
+            "indirect/explicit | The campaign manager | told | that the aide had resigned",
+            "indirect/explicit | The candidate | said | that it was a staff matter",
+        ],
+    );
+}
+
+#[test]
 fn dash_signatures_and_first_person_tags() {
     // A dash and a name opening the sentence after a quotation sign it; a
     // dash before a lowercase word does not. `I think` / `we believe` may

@@ -371,8 +371,23 @@ impl<'a, 'l> Reader<'a, 'l> {
         {
             be -= 1;
         }
+        // `I was hauled in and told that …`: a participle of a verb taking
+        // a recipient, coordinated with an earlier passive, shares its
+        // auxiliary (not `was asked and said that …`).
+        let coordinated_passive = || {
+            sense.recipient != Recipient::None
+                && be > self.lo + 2
+                && self.is(be - 1, "and")
+                && (self.is(i + 1, "that") || self.is(i + 1, "to"))
+                && (self.lo..be - 1).rev().take(6).any(|k| {
+                    self.word(k).is_some_and(|w| w.has(BE))
+                        && self
+                            .word(k + 1)
+                            .is_some_and(|n| n.text(self.text).ends_with("ed") || n.has(ADV))
+                })
+        };
         let passive = be > self.lo
-            && self.word(be - 1).is_some_and(|w| w.has(BE | LINKING))
+            && (self.word(be - 1).is_some_and(|w| w.has(BE | LINKING)) || coordinated_passive())
             && !sense.gerund
             && {
                 let t = self.items[i].text(self.text).to_ascii_lowercase();
