@@ -1124,6 +1124,15 @@ fn headline_verbs_coordinated_by_a_comma() {
 }
 
 #[test]
+fn headline_verbs_coordinated_by_a_semicolon() {
+    // A semicolon coordinates headline verbs like a comma.
+    check(
+        "headline_semicolon.txt",
+        &["indirect/explicit | Governor | announces | new funds for rural schools"],
+    );
+}
+
+#[test]
 fn object_cues_and_a_colon_after_an_object() {
     // Speech verbs whose noun-phrase object is what was said (`pointed
     // out`, `pointed to`, `detailed`, `characterized … as`, `spoke out

@@ -592,7 +592,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                                 w.text(self.text).to_ascii_lowercase().as_str(),
                                 "and" | "but"
                             )
-                        }) || self.headline && self.punct(gs - 1, ','));
+                        }) || self.headline
+                            && (self.punct(gs - 1, ',') || self.punct(gs - 1, ';')));
                     if shared {
                         f.participle = true;
                         return Some(f);
