@@ -1015,16 +1015,16 @@ fn dev_set_scores() {
 }
 
 /// Floors for the dev set (F1), a little under the measured figures
-/// (`docs/accuracy.md`: 92.1 / 92.1 direct, 79.7 / 60.7 / 77.6 / 76.8 all).
+/// (`docs/accuracy.md`: 92.1 / 92.1 direct, 81.3 / 62.4 / 79.4 / 78.7 all).
 const DEV_FLOORS: &Floors = {
     use attrcheck::eval::{Metric::*, Scope::*};
     &[
         (Direct, SpeakerContent, 0.91),
         (Direct, ContentOverlap, 0.91),
-        (All, ContentOverlap, 0.78),
-        (All, ContentExact, 0.59),
-        (All, SpeakerContent, 0.76),
-        (All, CueContent, 0.75),
+        (All, ContentOverlap, 0.80),
+        (All, ContentExact, 0.61),
+        (All, SpeakerContent, 0.78),
+        (All, CueContent, 0.77),
     ]
 };
 
@@ -1124,6 +1124,15 @@ fn headline_verbs_coordinated_by_a_comma() {
 }
 
 #[test]
+fn headline_verbs_coordinated_by_a_semicolon() {
+    // A semicolon coordinates headline verbs like a comma.
+    check(
+        "headline_semicolon.txt",
+        &["indirect/explicit | Governor | announces | new funds for rural schools"],
+    );
+}
+
+#[test]
 fn object_cues_and_a_colon_after_an_object() {
     // Speech verbs whose noun-phrase object is what was said (`pointed
     // out`, `pointed to`, `detailed`, `characterized … as`, `spoke out
@@ -1147,6 +1156,69 @@ fn object_cues_and_a_colon_after_an_object() {
             "indirect/inherited | the vendor | : | The software was certified by the state. Every ballot was counted twice",
             "indirect/explicit | The clerk's office | has planned | four public hearings on the audit",
             "indirect/explicit | The auditor | detailed | new checks on 400 precincts, including the rural ones",
+        ],
+    );
+}
+
+#[test]
+fn stance_verbs_and_adjectives_with_a_preposition() {
+    // Political stance verbs whose object is the content (`referred to X
+    // as`, `pushed for`, `lobbied for`, `endorsed`, `hailed … as`,
+    // `slammed`, `blamed X for`, `ruled out`), and attitude adjectives
+    // whose form ends in a preposition taking a noun-phrase or gerund object
+    // (`frustrated with`, `concerned about`, `opposed to`, `interested in`,
+    // `in favor of`, `pleased with`). The passive `was pushed through` and
+    // the bare adjectives (`are tired`, `was happy`) are no attributions.
+    check(
+        "attitudes_and_stances.txt",
+        &[
+            "indirect/explicit | The governor | referred to | the tariff bill as a tax on working families",
+            "indirect/explicit | Farm groups | have pushed for | a delay of the vote",
+            "indirect/explicit | the chamber of commerce | lobbied for | an exemption for small importers",
+            "indirect/explicit | Senator Lena Voss | endorsed | the measure",
+            "indirect/explicit | Her allies | hailed | the vote as a turning point",
+            "indirect/explicit | Union leaders (anonymous) | slammed | the decision",
+            "indirect/explicit | Union leaders (anonymous) | blamed | the governor for the delays",
+            "indirect/explicit | Many rural voters (anonymous) | are frustrated with | the pace of the talks",
+            "indirect/explicit | Republicans | are concerned about | the cost of the bill",
+            "indirect/explicit | The treasurer | is opposed to | the new tariffs",
+            "indirect/explicit | The mayor | was interested in | building a coalition",
+            "indirect/explicit | The minister | is in favor of | lower taxes",
+            "indirect/explicit | Supporters | were pleased with | the final vote count",
+            "indirect/explicit | The governor's office | ruled out | a special session",
+        ],
+    );
+}
+
+#[test]
+fn relative_pronoun_as_the_object() {
+    // `, which X describes as Y`: the relative pronoun is the object of an
+    // object verb; it and the `as` phrase (to the next comma or `but`) are
+    // the content, X the source. Not a subject relative (`which passed as`)
+    // nor a restrictive `that`.
+    check(
+        "relative_object.txt",
+        &[
+            "indirect/explicit | the governor | describes | which … as a necessary reform",
+            "indirect/explicit | Republicans | have criticized | which … as too costly",
+            "indirect/explicit | the port authority | describes | which … as a safe harbor",
+        ],
+    );
+}
+
+#[test]
+fn a_recipient_verb_coordinated_with_a_passive() {
+    // `was questioned … and told to …`: the participle of a verb taking a
+    // recipient shares the earlier passive's auxiliary, so the claim has no
+    // source. An active verb after `and` keeps the subject (`was in Dayton
+    // and told reporters that`, `was asked … and said that`).
+    check(
+        "coordinated_passive.txt",
+        &[
+            "indirect/explicit | - | told | to leave the building",
+            "indirect/explicit | the aide | said | I was basically hauled in and told that my contract had ended",
+            "indirect/explicit | The campaign manager | told | that the aide had resigned",
+            "indirect/explicit | The candidate | said | that it was a staff matter",
         ],
     );
 }

@@ -251,9 +251,12 @@ impl<'a, 'l> Reader<'a, 'l> {
         if !cop.has(BE) {
             return None;
         }
-        let c = self.complement(end, sense.frames);
-        let Complement::After(mut c) = c else {
-            return None;
+        // `pleased with the choice`, `opposed to the plan`: an adjective
+        // whose form ends in a preposition takes a noun-phrase object.
+        let (mut c, object) = match self.complement(end, sense.frames) {
+            Complement::After(c) => (c, false),
+            Complement::Object(c) if !sense.rest.is_empty() => (c, true),
+            _ => return None,
         };
         // `critical of X`: the preposition belongs to the cue.
         let mut end = end;
@@ -281,7 +284,12 @@ impl<'a, 'l> Reader<'a, 'l> {
         let mut f = self.new_found(cue_start..end, i, CueKind::Belief);
         f.speaker = Some(sp);
         f.relative = rel;
-        f.content = vec![c..self.content_end()];
+        let content_end = if object {
+            self.object_end(c, self.clause_end(c, self.content_end()))
+        } else {
+            self.content_end()
+        };
+        f.content = vec![c..content_end];
         Some(f)
     }
 

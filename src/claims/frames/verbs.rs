@@ -371,8 +371,23 @@ impl<'a, 'l> Reader<'a, 'l> {
         {
             be -= 1;
         }
+        // `I was hauled in and told that …`: a participle of a verb taking
+        // a recipient, coordinated with an earlier passive, shares its
+        // auxiliary (not `was asked and said that …`).
+        let coordinated_passive = || {
+            sense.recipient != Recipient::None
+                && be > self.lo + 2
+                && self.is(be - 1, "and")
+                && (self.is(i + 1, "that") || self.is(i + 1, "to"))
+                && (self.lo..be - 1).rev().take(6).any(|k| {
+                    self.word(k).is_some_and(|w| w.has(BE))
+                        && self
+                            .word(k + 1)
+                            .is_some_and(|n| n.text(self.text).ends_with("ed") || n.has(ADV))
+                })
+        };
         let passive = be > self.lo
-            && self.word(be - 1).is_some_and(|w| w.has(BE | LINKING))
+            && (self.word(be - 1).is_some_and(|w| w.has(BE | LINKING)) || coordinated_passive())
             && !sense.gerund
             && {
                 let t = self.items[i].text(self.text).to_ascii_lowercase();
@@ -577,7 +592,8 @@ impl<'a, 'l> Reader<'a, 'l> {
                                 w.text(self.text).to_ascii_lowercase().as_str(),
                                 "and" | "but"
                             )
-                        }) || self.headline && self.punct(gs - 1, ','));
+                        }) || self.headline
+                            && (self.punct(gs - 1, ',') || self.punct(gs - 1, ';')));
                     if shared {
                         f.participle = true;
                         return Some(f);
@@ -684,6 +700,9 @@ impl<'a, 'l> Reader<'a, 'l> {
                 }
                 // `“…,” X, D-N.M., said on the floor.`, `“…,” she said of the plan.`, `“…,” Jones said when
                 // asked …`: an adjunct ends the tag.
+                if let Some(g) = self.relative_object(f.clone(), gs, j, sense) {
+                    return Some(g);
+                }
                 if sense.frames.has(F::Tag) && self.adjunct_tail(j) {
                     f.core_end = Some(self.hi);
                     return self.tag_frame(f, gs, self.hi, false);
@@ -691,6 +710,32 @@ impl<'a, 'l> Reader<'a, 'l> {
                 None
             }
         }
+    }
+
+    /// `the plan, which the governor describes as a reform, …`: an object
+    /// verb whose object is the relative pronoun before its subject. The
+    /// pronoun and the `as` phrase up to the next comma or `but` are the
+    /// content, the
+    /// subject the source.
+    fn relative_object(&self, mut f: Found, gs: usize, j: usize, sense: &Sense) -> Option<Found> {
+        if !sense.frames.has(F::Object) || sense.gerund || !self.is(j, "as") {
+            return None;
+        }
+        let (sp, rel) = self.speaker_left(gs, false)?;
+        let r = sp.start.checked_sub(1).filter(|&r| r >= self.lo)?;
+        // Non-restrictive only (`, which`): its end is the next comma.
+        let relative = !rel && self.is(r, "which") && r > self.lo && self.punct(r - 1, ',');
+        let end = self.clause_end(j, self.content_end());
+        let end = (j + 1..end)
+            .find(|&k| self.punct(k, ',') || self.is(k, "but"))
+            .unwrap_or(end);
+        if !relative || j + 1 >= end || self.word(sp.start).is_some_and(|w| w.has(REL)) {
+            return None;
+        }
+        f.content = vec![r..r + 1, j..end];
+        f.placement = Placement::Around;
+        f.speaker = Some(sp);
+        Some(f)
     }
 
     /// Whether the word at `i` is capitalised inside a sentence, so a name
@@ -810,7 +855,7 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// adjunct or a new clause rather than a list item or an apposition
     /// (`planned hearings as part of the review, with the first set for
     /// May`, `the systems in Eastern Europe, it was a provocation`).
-    fn object_end(&self, c: usize, end: usize) -> usize {
+    pub(super) fn object_end(&self, c: usize, end: usize) -> usize {
         (c + 1..end)
             .find(|&k| {
                 self.punct(k, ',')
