@@ -77,17 +77,53 @@ fn words_in(article: &Article, quote: &Quote) -> usize {
         .count()
 }
 
+/// Where each sentence's letters and digits start and end, computed once
+/// per sentence when first asked: a sentence holding many quotations would
+/// otherwise be rescanned for each.
+#[derive(Default)]
+struct Letters(Vec<Option<(u32, u32)>>);
+
+impl Letters {
+    /// The start of the first alphanumeric char of sentence `s` and the end
+    /// of its last (`(end, start)` of the sentence when it has none).
+    fn of(&mut self, text: &str, article: &Article, s: usize) -> Option<(u32, u32)> {
+        let sentence = article.sentences.get(s)?;
+        if self.0.len() != article.sentences.len() {
+            self.0 = vec![None; article.sentences.len()];
+        }
+        if let Some(found) = self.0[s] {
+            return Some(found);
+        }
+        let span = sentence.span;
+        let slice = span.text(text);
+        let first = slice
+            .char_indices()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map_or(span.end, |(i, _)| span.start + i as u32);
+        let last = slice
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map_or(span.start, |(i, c)| span.start + (i + c.len_utf8()) as u32);
+        self.0[s] = Some((first, last));
+        Some((first, last))
+    }
+}
+
 /// Whether `quote` is all its sentence holds, apart from punctuation.
-fn is_whole_sentence(text: &str, article: &Article, quote: &Quote) -> bool {
-    article
-        .sentence_at(quote.span.start)
-        .and_then(|s| article.sentences.get(s as usize))
-        .is_some_and(|s| {
-            let outside = |slice: &str| slice.chars().all(|c| !c.is_alphanumeric());
-            s.span.start <= quote.span.start
-                && outside(&text[s.span.start as usize..quote.span.start as usize])
-                && outside(&text[quote.span.end.min(s.span.end) as usize..s.span.end as usize])
-        })
+fn is_whole_sentence(text: &str, article: &Article, quote: &Quote, letters: &mut Letters) -> bool {
+    let Some(s) = article.sentence_at(quote.span.start) else {
+        return false;
+    };
+    let Some(sentence) = article.sentences.get(s as usize) else {
+        return false;
+    };
+    let Some((first, last)) = letters.of(text, article, s as usize) else {
+        return false;
+    };
+    sentence.span.start <= quote.span.start
+        && first >= quote.span.start
+        && last <= quote.span.end.min(sentence.span.end)
 }
 
 /// Whether a quotation reads as a title (`“Gone With the Wind”`): no
@@ -116,6 +152,7 @@ impl Rule for QuoteWithoutSpeaker {
         // that block named a speaker.
         let mut block = None;
         let mut speaker_named = false;
+        let mut letters = Letters::default();
         for claim in cx.claims {
             let here = article
                 .sentences
@@ -137,6 +174,8 @@ impl Rule for QuoteWithoutSpeaker {
                 continue;
             }
             let alone = claim.is_unsourced_quotation(article);
+            // Read the claim's words for a speech verb once, not per quote.
+            let mut speech_verb = None;
             for &q in &claim.quotes {
                 let Some(quote) = article.quotes.get(q as usize) else {
                     continue;
@@ -148,14 +187,16 @@ impl Rule for QuoteWithoutSpeaker {
                     continue;
                 }
                 let direct = if alone {
-                    words >= MIN_WORDS || is_whole_sentence(text, article, quote)
+                    words >= MIN_WORDS || is_whole_sentence(text, article, quote, &mut letters)
                 } else {
                     // Inside the writer's sentence: a quotation, unless it
                     // is a scare quote or a title.
                     words >= MIN_WORDS
                         && quote.depth == 0
                         && !is_title(text, article, quote)
-                        && !has_speech_verb(text, article, &claim.content, &cx.lexicon.cues)
+                        && !*speech_verb.get_or_insert_with(|| {
+                            has_speech_verb(text, article, &claim.content, &cx.lexicon.cues)
+                        })
                 };
                 if !direct {
                     continue;

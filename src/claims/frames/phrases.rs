@@ -4,9 +4,9 @@
 
 use super::*;
 
-/// The longest stretch of items [`Reader::clause_end`] reads looking for a
-/// clause boundary (a long news sentence has about 100).
-const MAX_CLAUSE: usize = 400;
+/// The longest stretch of items [`Reader::clause_end`] and
+/// `Reader::object_end` read looking for a clause boundary (a long news sentence has about 100).
+pub(super) const MAX_CLAUSE: usize = 400;
 impl<'a, 'l> Reader<'a, 'l> {
     /// The noun phrase ending just before `end`, walking left.
     pub fn np_left(&self, end: usize) -> Option<Range<usize>> {

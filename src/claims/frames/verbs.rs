@@ -856,7 +856,9 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// (`planned hearings as part of the review, with the first set for
     /// May`, `the systems in Eastern Europe, it was a provocation`).
     pub(super) fn object_end(&self, c: usize, end: usize) -> usize {
-        (c + 1..end)
+        // Bounded like `clause_end`: every verb of an endless sentence reads
+        // its object, so an unbounded scan is quadratic.
+        (c + 1..end.min(c.saturating_add(super::phrases::MAX_CLAUSE)))
             .find(|&k| {
                 self.punct(k, ',')
                     && self.word(k + 1).is_some_and(|w| {
