@@ -727,62 +727,6 @@ fn texts_in(dir: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
-/// Time this thread has spent on a CPU (Linux `schedstat`), so that the
-/// figure is not skewed by other processes on a shared machine.
-fn thread_cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-        .map_or_else(
-            || {
-                static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-                START
-                    .get_or_init(std::time::Instant::now)
-                    .elapsed()
-                    .as_secs_f64()
-            },
-            |ns| ns / 1e9,
-        )
-}
-
-/// `cargo test --release --test claims -- --ignored --nocapture throughput`:
-/// extraction speed over the seed, the fixtures and the dev texts (when
-/// present), article by article, parsed beforehand; best of 5 on-CPU.
-#[test]
-#[ignore]
-fn throughput() {
-    let mut corpus = texts_in(&repo().join("seeds"));
-    corpus.extend(texts_in(&repo().join("fixtures/claims")));
-    corpus.extend(texts_in(&repo().join("fixtures/parse")));
-    corpus.extend(texts_in(&repo().join("../shared/eval/wikinews-dev")));
-    let mut articles = Vec::new();
-    let mut total = 0;
-    while total < 8 << 20 {
-        for text in &corpus {
-            total += text.len();
-            articles.push((text.as_str(), attrcheck::parse::parse_article(text)));
-        }
-    }
-    let lexicon = Lexicon::builtin();
-    let mut best = f64::MAX;
-    let mut claims = 0;
-    for _ in 0..5 {
-        let start = thread_cpu_seconds();
-        claims = articles
-            .iter()
-            .map(|(text, article)| claims::extract(text, article, lexicon).len())
-            .sum::<usize>();
-        best = best.min(thread_cpu_seconds() - start);
-    }
-    let mb = total as f64 / 1e6;
-    println!(
-        "claims::extract: {mb:.1} MB in {} articles, best of 5 on-CPU {:.0} ms = {:.0} MB/s ({claims} claims)",
-        articles.len(),
-        best * 1e3,
-        mb / best
-    );
-}
-
 // ---- the political news set -------------------------------------------------
 //
 // `fixtures/claims/political/*.ann` are wire-style political articles

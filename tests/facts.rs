@@ -4,52 +4,25 @@
 //! development articles (read from `/work/shared/eval`, skipped when
 //! absent), asserting exactly the findings reviewed by hand.
 
+mod common;
+
 use attrcheck::diagnostic::Diagnostic;
-use attrcheck::rules::{registry, select};
-use attrcheck::source::SourceFile;
-use attrcheck::{check_file, Settings};
+use common::{nth, seed, summary};
 use std::path::Path;
 
 const CODES: [&str; 4] = ["AC006", "AC007", "AC008", "AC011"];
 
+/// The fact rules' findings on `text`.
 fn check(name: &str, text: &str) -> Vec<Diagnostic> {
-    let source = SourceFile::new(name, text).unwrap();
-    let settings = Settings {
-        lexicon: attrcheck::lexicon::Lexicon::builtin(),
-        rules: select(registry(), &CODES, &[]).unwrap(),
-        ..Settings::default()
-    };
-    check_file(&source, &settings).diagnostics
-}
-
-/// The byte span of the `nth` (0-based) occurrence of `needle`.
-fn nth(text: &str, needle: &str, n: usize) -> (u32, u32) {
-    let start = text
-        .match_indices(needle)
-        .nth(n)
-        .unwrap_or_else(|| panic!("{needle} #{n}"))
-        .0;
-    (start as u32, (start + needle.len()) as u32)
+    common::check(name, text, &CODES)
 }
 
 #[test]
 fn seed_expectations() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text =
-        std::fs::read_to_string(root.join("seeds/unn-2021-12-31-biden-zelensky.txt")).unwrap();
+    let text = seed();
     let found = check("seed.txt", &text);
-    let summary: Vec<(&str, (u32, u32), &str)> = found
-        .iter()
-        .map(|d| {
-            (
-                d.code.as_str(),
-                (d.span.start, d.span.end),
-                d.message.as_str(),
-            )
-        })
-        .collect();
     assert_eq!(
-        summary,
+        summary(&found),
         [
             (
                 "AC006",

@@ -5,38 +5,13 @@
 //! (read from `/work/shared/eval`, skipped when absent), each reviewed by
 //! hand.
 
+mod common;
+
 use attrcheck::diagnostic::Diagnostic;
-use attrcheck::rules::{registry, select};
-use attrcheck::source::SourceFile;
-use attrcheck::{check_file, Settings};
+use common::{check, nth, seed, summary};
 use std::path::Path;
 
 const CODES: [&str; 4] = ["AC003", "AC004", "AC005", "AC010"];
-
-fn check(name: &str, text: &str, codes: &[&str]) -> Vec<Diagnostic> {
-    let source = SourceFile::new(name, text).unwrap();
-    let settings = Settings {
-        lexicon: attrcheck::lexicon::Lexicon::builtin(),
-        rules: select(registry(), codes, &[]).unwrap(),
-        ..Settings::default()
-    };
-    check_file(&source, &settings).diagnostics
-}
-
-fn seed() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(root.join("seeds/unn-2021-12-31-biden-zelensky.txt")).unwrap()
-}
-
-/// The byte span of the `nth` (0-based) occurrence of `needle`.
-fn nth(text: &str, needle: &str, n: usize) -> (u32, u32) {
-    let start = text
-        .match_indices(needle)
-        .nth(n)
-        .unwrap_or_else(|| panic!("{needle} #{n}"))
-        .0;
-    (start as u32, (start + needle.len()) as u32)
-}
 
 /// The labels of a finding as (span, message).
 fn labels(d: &Diagnostic) -> Vec<((u32, u32), &str)> {
@@ -50,18 +25,8 @@ fn labels(d: &Diagnostic) -> Vec<((u32, u32), &str)> {
 fn seed_expectations() {
     let text = seed();
     let found = check("seed.txt", &text, &CODES);
-    let summary: Vec<(&str, (u32, u32), &str)> = found
-        .iter()
-        .map(|d| {
-            (
-                d.code.as_str(),
-                (d.span.start, d.span.end),
-                d.message.as_str(),
-            )
-        })
-        .collect();
     assert_eq!(
-        summary,
+        summary(&found),
         [
             (
                 "AC005",

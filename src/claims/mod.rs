@@ -245,14 +245,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 }
                 if f.forward {
                     covered = total;
-                    let speaker = f
-                        .speaker
-                        .clone()
-                        .map(|range| self.speaker(&r, range, f.relative));
-                    let chain = self.chain(&r, &f, speaker.as_ref(), post);
-                    if let Some(s) = &speaker {
-                        self.remember(s);
-                    }
+                    let (speaker, chain) = self.source_of(&r, &f, post);
                     let cue = match f.forward_cue {
                         Some(span) => Cue {
                             span,
@@ -491,24 +484,17 @@ impl<'a, 'l> Extractor<'a, 'l> {
     ) -> Draft {
         let items = r.items;
         let (content, quotes, kind) = content_of(items, &f.content);
-        let speaker = f
-            .speaker
-            .clone()
-            .map(|range| self.speaker(r, range, f.relative));
+        let (speaker, chain) = self.source_of(r, f, post);
         let cue = Some(Cue {
             span: f.cue,
             kind: f.cue_kind,
         });
-        let chain = self.chain(r, f, speaker.as_ref(), post);
         let mut span = cover(&content);
         if let Some(s) = &speaker {
             span = span.cover(s.span);
         }
         span = span.cover(f.cue);
         let sentence = self.sentence_in(u, content.first().map_or(span.start, |c| c.start));
-        if let Some(s) = &speaker {
-            self.remember(s);
-        }
         Draft {
             removed: false,
             open_ended: f.placement == Placement::After
@@ -593,6 +579,25 @@ impl<'a, 'l> Extractor<'a, 'l> {
         self.lexicon
             .speakers
             .known_person(word, &self.lexicon.names)
+    }
+
+    /// The speaker and chain of frame `f`, the speaker remembered for
+    /// later pronouns and surnames.
+    fn source_of(
+        &mut self,
+        r: &Reader<'_, 'l>,
+        f: &Found,
+        post: Option<(usize, Option<Span>)>,
+    ) -> (Option<Speaker>, Vec<ChainLink>) {
+        let speaker = f
+            .speaker
+            .clone()
+            .map(|range| self.speaker(r, range, f.relative));
+        let chain = self.chain(r, f, speaker.as_ref(), post);
+        if let Some(s) = &speaker {
+            self.remember(s);
+        }
+        (speaker, chain)
     }
 
     /// Records a source for later pronouns and surnames.
@@ -766,14 +771,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
         else {
             return;
         };
-        let speaker = f
-            .speaker
-            .clone()
-            .map(|range| self.speaker(&r, range, f.relative));
-        let chain = self.chain(&r, &f, speaker.as_ref(), None);
-        if let Some(s) = &speaker {
-            self.remember(s);
-        }
+        let (speaker, chain) = self.source_of(&r, &f, None);
         self.forward = Some(Forward {
             speaker,
             cue: Cue {
@@ -925,14 +923,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
         tag: &Found,
         post: Option<(usize, Option<Span>)>,
     ) {
-        let speaker = tag
-            .speaker
-            .clone()
-            .map(|range| self.speaker(r, range, tag.relative));
-        let chain = self.chain(r, tag, speaker.as_ref(), post);
-        if let Some(s) = &speaker {
-            self.remember(s);
-        }
+        let (speaker, chain) = self.source_of(r, tag, post);
         let d = &mut self.drafts[prev].claim;
         d.kind = ClaimKind::Direct;
         d.speaker = speaker;
@@ -954,11 +945,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
         post: Option<(usize, Option<Span>)>,
         block_start: usize,
     ) {
-        let speaker = f
-            .speaker
-            .clone()
-            .map(|range| self.speaker(r, range, f.relative));
-        let chain = self.chain(r, f, speaker.as_ref(), post);
+        let (speaker, chain) = self.source_of(r, f, post);
         let range = if self.drafts.len() > block_start {
             block_start..self.drafts.len()
         } else {
@@ -979,9 +966,6 @@ impl<'a, 'l> Extractor<'a, 'l> {
             });
             d.claim.chain = chain.clone();
             d.claim.attribution = Attribution::Inherited;
-        }
-        if let Some(s) = &speaker {
-            self.remember(s);
         }
     }
 

@@ -55,16 +55,7 @@ impl LexiconData for AnonymousSources {
             problems.extend(phrase_entry_problem(i, "phrase", None, &entry.phrase));
             let key = super::matcher::phrase_words(&entry.phrase).join(" ");
             if let Some(first) = seen.insert(key, i) {
-                problems.push(
-                    EntryProblem::new(
-                        i,
-                        Some("phrase"),
-                        None,
-                        format!("phrase `{}` is listed twice", entry.phrase),
-                        "duplicate",
-                    )
-                    .with_help(format!("entry {first} has the same words; remove one")),
-                );
+                problems.push(EntryProblem::duplicate_phrase(i, first, &entry.phrase));
             }
         }
         if !problems.is_empty() {

@@ -132,16 +132,7 @@ impl LexiconData for CheckWorthy {
                 );
             }
             if let Some(first) = seen.insert(words.join(" "), i) {
-                problems.push(
-                    EntryProblem::new(
-                        i,
-                        Some("phrase"),
-                        None,
-                        format!("phrase `{}` is listed twice", entry.phrase),
-                        "duplicate",
-                    )
-                    .with_help(format!("entry {first} has the same words; remove one")),
-                );
+                problems.push(EntryProblem::duplicate_phrase(i, first, &entry.phrase));
             }
         }
         if !problems.is_empty() {

@@ -87,6 +87,18 @@ impl EntryProblem {
         self.help = Some(help.into());
         self
     }
+
+    /// Entry `entry`'s `phrase` has the same words as entry `first`'s.
+    pub fn duplicate_phrase(entry: usize, first: usize, phrase: &str) -> Self {
+        Self::new(
+            entry,
+            Some("phrase"),
+            None,
+            format!("phrase `{phrase}` is listed twice"),
+            "duplicate",
+        )
+        .with_help(format!("entry {first} has the same words; remove one"))
+    }
 }
 
 /// Whether a team's lexicon file adds to the built-in entries or replaces them.

@@ -136,18 +136,7 @@ impl<'a, 'l> Reader<'a, 'l> {
         while b_end > b_start && self.punct(b_end - 1, ',') {
             b_end -= 1;
         }
-        let mut a_start = i + 1;
-        while self.punct(a_start, ',') {
-            a_start += 1;
-        }
-        let a_end = self.content_end();
-        if b_start < b_end {
-            f.content.push(b_start..b_end);
-        }
-        if a_start < a_end {
-            f.content.push(a_start..a_end);
-        }
-        if f.content.is_empty() {
+        if !self.push_around(&mut f, b_start..b_end, i + 1) {
             return None;
         }
         f.placement = Placement::Around;
@@ -200,6 +189,22 @@ impl<'a, 'l> Reader<'a, 'l> {
         None
     }
 
+    /// Pushes the content around a parenthetical cue: `before`, and from
+    /// `after` (past commas) to the content's end. Whether `f` has content.
+    fn push_around(&self, f: &mut Found, before: Range<usize>, mut after: usize) -> bool {
+        while self.punct(after, ',') {
+            after += 1;
+        }
+        let end = self.content_end();
+        if before.start < before.end {
+            f.content.push(before);
+        }
+        if after < end {
+            f.content.push(after..end);
+        }
+        !f.content.is_empty()
+    }
+
     /// A parenthetical attribution phrase over items `start..end` (`in its
     /// opinion`): the content is the clause around it.
     pub(super) fn parenthetical(&self, mut f: Found, start: usize, end: usize) -> Option<Found> {
@@ -215,18 +220,7 @@ impl<'a, 'l> Reader<'a, 'l> {
         } else {
             self.skip_lead(self.segment_start(b_end), b_end)
         };
-        let mut a_start = end;
-        while self.punct(a_start, ',') {
-            a_start += 1;
-        }
-        let a_end = self.content_end();
-        if b_start < b_end {
-            f.content.push(b_start..b_end);
-        }
-        if a_start < a_end {
-            f.content.push(a_start..a_end);
-        }
-        if f.content.is_empty() {
+        if !self.push_around(&mut f, b_start..b_end, end) {
             return None;
         }
         f.placement = if f.content.len() == 2 {
