@@ -61,6 +61,10 @@ pub enum Frame {
     /// starts a clause even when no verb form shows it (`said the lapses
     /// raise questions`).
     NoObject,
+    /// An object with a predicate after it is the content (`called the
+    /// plan a disaster`, `branded them “thugs”`); the bare object is not
+    /// (`called the police`).
+    Predicate,
 }
 
 /// Whether a verb takes a recipient before its complement (`told reporters that`).

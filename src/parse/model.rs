@@ -232,6 +232,10 @@ pub enum ParseIssueKind {
     UnclosedQuote,
     /// A closing quotation mark with no opening mark.
     UnopenedQuote,
+    /// A closing quotation mark of another kind than the opening one
+    /// (`'Thank you."`); the two are paired all the same. The span is the
+    /// closing mark.
+    MismatchedQuote,
 }
 
 impl Article {

@@ -404,6 +404,14 @@ impl QuoteTracker {
         }
     }
 
+    /// Whether the innermost open quotation was opened with a straight
+    /// single mark.
+    fn straight_single_on_top(&self) -> bool {
+        self.stack
+            .last()
+            .is_some_and(|&i| self.entries[i as usize].style == QuoteStyle::StraightSingle)
+    }
+
     fn top_of(&self, family: Family) -> Option<&Entry> {
         self.innermost(family, None)
             .map(|(depth, _)| &self.entries[self.stack[depth] as usize])
@@ -478,6 +486,20 @@ impl QuoteTracker {
                     // A single closer across an open double quotation: an apostrophe.
                     Some(_) => TokenKind::Punct,
                     None if family.tentative() => TokenKind::Punct,
+                    // `says, 'Thank you."`: a straight double mark closing a
+                    // quotation opened with a straight single one. Pair them
+                    // (the words are quoted) and report the mismatch.
+                    None if mark == Mark::StraightDouble && self.straight_single_on_top() => {
+                        let index = self.stack.pop().unwrap_or_default();
+                        if let Some(entry) = self.entries.get_mut(index as usize) {
+                            entry.close = Some(span);
+                        }
+                        self.issues.push(ParseIssue {
+                            kind: ParseIssueKind::MismatchedQuote,
+                            span,
+                        });
+                        TokenKind::QuoteMark
+                    }
                     None => {
                         self.issues.push(ParseIssue {
                             kind: ParseIssueKind::UnopenedQuote,

@@ -9,8 +9,10 @@ use crate::source::Span;
 
 declare_rule! {
     /// ## What it does
-    /// Flags an opening quotation mark that is never closed, and a closing
-    /// quotation mark with no opening mark.
+    /// Flags an opening quotation mark that is never closed, a closing
+    /// quotation mark with no opening mark, and a quotation opened with a
+    /// straight single mark and closed with a straight double one
+    /// (`'Thank you."`).
     ///
     /// A quotation that continues into the next paragraph is not flagged when
     /// the next paragraph reopens it, as news style does: the opening mark is
@@ -90,6 +92,39 @@ impl Rule for UnbalancedQuote {
                 )
                 .primary_label("closes nothing")
                 .help("add the opening mark where the quoted words begin, or remove this mark"),
+                ParseIssueKind::MismatchedQuote => {
+                    let close = issue.span.text(text);
+                    // The quotation this mark closes ends with it; quotes
+                    // are in order of their opening mark, and only a few
+                    // can be open around one closing mark.
+                    let before = article
+                        .quotes
+                        .partition_point(|q| q.span.start < issue.span.start);
+                    let open = article.quotes[..before]
+                        .iter()
+                        .rev()
+                        .take(16)
+                        .find(|q| q.span.end == issue.span.end)
+                        .and_then(|q| first_char(text, q.span));
+                    let open_mark = open.map_or("'", |o| o.text(text));
+                    let mut d = Diagnostic::new(
+                        Self::CODE,
+                        Self::NAME,
+                        Self::SEVERITY,
+                        issue.span,
+                        format!("quotation opened with `{open_mark}` is closed with `{close}`"),
+                    )
+                    .primary_label("closing mark of another kind")
+                    .help(format!(
+                        "use the same kind of mark at both ends: `{open_mark}…{}` or `{}…{close}`",
+                        closing_mark(None, open_mark),
+                        opening_mark(close)
+                    ));
+                    if let Some(o) = open {
+                        d = d.label(o, "opened here");
+                    }
+                    d
+                }
             };
             cx.report(diagnostic);
         }
@@ -149,6 +184,24 @@ fn closing_mark(style: Option<QuoteStyle>, mark: &str) -> &'static str {
             _ => "\"",
         },
     }
+}
+
+/// The mark that opens a quotation closed with `mark`.
+fn opening_mark(mark: &str) -> &'static str {
+    match mark {
+        "”" => "“",
+        "’" => "‘",
+        "»" => "«",
+        "«" => "»",
+        "'" => "'",
+        _ => "\"",
+    }
+}
+
+/// The first character of `span` in `text`.
+fn first_char(text: &str, span: Span) -> Option<Span> {
+    let c = span.text(text).chars().next()?;
+    Some(Span::new(span.start, span.start + c.len_utf8() as u32))
 }
 
 /// The last character of `span` in `text`, skipping trailing whitespace.

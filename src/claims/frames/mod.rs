@@ -541,3 +541,10 @@ pub fn resolve(r: &Reader<'_, '_>, mut frames: Vec<Found>) -> Vec<Found> {
     }
     accepted
 }
+
+/// Whether `word` looks like an `-ing` participle or gerund (`speaking`,
+/// `adding`), not a pronoun like `nothing` or `something` nor a short noun
+/// (`king`, `ring`).
+pub(super) fn ing_form(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ing") && !word.ends_with("thing")
+}

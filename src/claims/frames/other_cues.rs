@@ -11,7 +11,7 @@ impl<'a, 'l> Reader<'a, 'l> {
         // after the noun belongs to the source.
         while self.word(np.end).is_some_and(|w| {
             let t = w.text(self.text);
-            !w.cap && w.flags == 0 && (t.ends_with("ed") || t.ends_with("ing"))
+            !w.cap && w.flags == 0 && (t.ends_with("ed") || super::ing_form(t))
         }) {
             match self.np_right(np.end + 1) {
                 Some(more) => np = np.start..more.end,
@@ -24,6 +24,8 @@ impl<'a, 'l> Reader<'a, 'l> {
         let np = if self.punct(np.end, ',') || self.at_end(np.end) {
             np
         } else {
+            // `According to Senate leader Ana Ruiz the vote …`: so does a
+            // determiner or pronoun after the name, opening the content.
             match (np.start + 1..np.end).find(|&k| {
                 self.items[k - 1].cap
                     && self.word(k).is_some_and(|w| {
@@ -32,6 +34,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                                 w.text(self.text).to_ascii_lowercase().as_str(),
                                 "of" | "for"
                             )
+                            || !w.cap && w.has(DET | PRON) && !w.has(REL)
                     })
             }) {
                 Some(cut) => np.start..cut,

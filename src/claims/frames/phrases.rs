@@ -290,7 +290,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             let t = w.text(self.text);
             (w.has(PREP | SUBORD | TIME | CONNECTIVE) && !w.has(DET))
                 || (w.has(ADV) && !w.has(DET))
-                || (!w.cap && t.ends_with("ing"))
+                || (!w.cap && super::ing_form(t))
         })
     }
 

@@ -198,6 +198,38 @@ impl<'a, 'l> Reader<'a, 'l> {
         (j, channel)
     }
 
+    /// Where an object running from `c` to `end` ends once the time and
+    /// channel adjuncts closing it are left out (`criticized [the
+    /// proposal] on Tuesday`, `condemned [the attack] in a statement on
+    /// Monday`): they belong to the verb, not to what was said.
+    pub(super) fn before_trailing_adjuncts(&self, c: usize, end: usize) -> usize {
+        // Bounded: an object is at most `MAX_CLAUSE` items and an adjunct
+        // phrase a few words, so this stays linear in the sentence.
+        (c + 1..end)
+            .find(|&k| {
+                self.word(k).is_some_and(|w| {
+                    !w.cap
+                        && (w.has(TIME)
+                            || w.has(PREP)
+                                && matches!(
+                                    w.text(self.text).to_ascii_lowercase().as_str(),
+                                    "on" | "in" | "at" | "during" | "via"
+                                ))
+                }) && self.adjuncts(k).0 == end
+                    // A time, channel or document, not a place (`proposed
+                    // a zone in the region`).
+                    && (k..end).any(|m| {
+                        self.word(m).is_some_and(|w| {
+                            w.has(TIME)
+                                || w.speaker.has(W::Channel)
+                                || w.speaker.has(W::Document)
+                                || w.speaker.has(W::Media)
+                        })
+                    })
+            })
+            .unwrap_or(end)
+    }
+
     /// A recipient after a verb (`told reporters`, `told him`, `warned
     /// Congress`): its range.
     pub(super) fn recipient(&self, j: usize) -> Option<Range<usize>> {
@@ -290,6 +322,9 @@ impl<'a, 'l> Reader<'a, 'l> {
             {
                 return Complement::After(j);
             }
+            if frames.has(F::Predicate) && self.object_predicate(j) {
+                return Complement::Object(j);
+            }
             if frames.has(F::Object)
                 && (w.has(DET | POSS | QUANT) || w.cap || w.flags == 0 && !w.has(ADV))
                 && !w.has(PREP | CONJ | SUBORD | PRON | REL)
@@ -339,6 +374,37 @@ impl<'a, 'l> Reader<'a, 'l> {
             return Complement::Tag(j);
         }
         Complement::None
+    }
+
+    /// Whether an object at `j` is followed by a predicate saying what it
+    /// is called: `the plan a disaster`, `them “thugs”`, `it a mistake`
+    /// (not `the police`, `a meeting`).
+    fn object_predicate(&self, j: usize) -> bool {
+        let starts = self.word(j).is_some_and(|w| {
+            // Headlines drop the article: `calls transit plan a disaster`.
+            (w.has(DET | POSS | OBJ) || w.cap || self.headline && w.flags == 0)
+                && !w.has(PREP | CONJ | SUBORD | REL | WH)
+        });
+        if !starts {
+            return false;
+        }
+        for k in j + 1..self.hi.min(j + 8) {
+            if self.quote(k) {
+                return true;
+            }
+            let Some(w) = self.word(k) else {
+                return false;
+            };
+            let t = w.text(self.text);
+            if t.eq_ignore_ascii_case("a") || t.eq_ignore_ascii_case("an") {
+                return true;
+            }
+            // (A cue word may sit inside the object: `the transit plan`.)
+            if w.has(VERB | AUX | MODAL | PREP | CONJ | SUBORD | REL) {
+                return false;
+            }
+        }
+        false
     }
 
     /// A verb cue: `X said …`, `“…,” X said`, `said X`, passives.
@@ -544,11 +610,13 @@ impl<'a, 'l> Reader<'a, 'l> {
                 };
                 // A pronoun object (`want it`) is the whole content.
                 let pronoun = matches!(complement, Complement::Object(_))
+                    && !sense.frames.has(F::Predicate)
                     && self.word(c).is_some_and(|w| w.has(OBJ) && !w.has(POSS));
                 let end = if pronoun {
                     c + 1
                 } else if matches!(complement, Complement::Object(_)) {
-                    self.object_end(c, self.clause_end(c, self.content_end()))
+                    let end = self.object_end(c, self.clause_end(c, self.content_end()));
+                    self.before_trailing_adjuncts(c, end)
                 } else {
                     self.clause_end(c, self.content_end())
                 };
@@ -603,7 +671,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                 // `Imagine having detailed …`: a lone gerund is no source.
                 let gerund = |w: &Item<'_>| {
                     let t = w.text(self.text);
-                    !w.cap && w.flags == 0 && t.ends_with("ing") && !t.ends_with("thing")
+                    !w.cap && w.flags == 0 && super::ing_form(t)
                 };
                 if sp.len() == 1 && self.word(sp.start).is_some_and(gerund) {
                     return None;
@@ -758,11 +826,11 @@ impl<'a, 'l> Reader<'a, 'l> {
         let starts = self.word(j).is_some_and(|w| {
             let t = w.text(self.text);
             w.has(PREP | SUBORD | TIME | ADV) && !w.has(DET | REL)
-                || (!w.cap && w.flags == 0 && t.ends_with("ing"))
+                || (!w.cap && w.flags == 0 && super::ing_form(t))
         }) || (self.punct(j, ',')
             && self
                 .word(j + 1)
-                .is_some_and(|w| !w.cap && w.text(self.text).ends_with("ing")));
+                .is_some_and(|w| !w.cap && super::ing_form(w.text(self.text))));
         starts && !(j..self.hi).any(|k| self.quote(k))
     }
 
@@ -869,8 +937,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                             .any(|l| t.eq_ignore_ascii_case(l));
                         !w.cap
                             && !listing
-                            && (w.has(PREP | PRON | SUBORD)
-                                || w.flags == 0 && t.ends_with("ing") && !t.ends_with("thing"))
+                            && (w.has(PREP | PRON | SUBORD) || w.flags == 0 && super::ing_form(t))
                     })
             })
             .unwrap_or(end)
@@ -958,7 +1025,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                     w.senses
                         .iter()
                         .any(|s| s.gerund || s.class == CueClass::Citing)
-                        || !w.cap && w.flags == 0 && w.text(self.text).ends_with("ing")
+                        || !w.cap && w.flags == 0 && super::ing_form(w.text(self.text))
                 });
                 if !participle && a_start < a_end {
                     after_range = Some(a_start..a_end);
