@@ -584,6 +584,7 @@ fn wire_story_with_many_quotes() {
             "direct/explicit | Hart → Ellen Hart | said in a statement | \"The agreement represents a compromise, which means not everyone gets what they want,\" … \"That's the responsibility of governing.\"",
             "mixed/explicit | Dolan → Ray Dolan | told | that the deal was \"worthy of the support of the American people.\"",
             "indirect/explicit | He → Ray Dolan | said | he expected a vote on Wednesday",
+            "indirect/explicit | The White House | declined to comment on | the details",
             "indirect/explicit | A person familiar with the talks, who spoke on condition of anonymity to discuss the private negotiations, (anonymous) | said | the agreement would cap spending for two years",
             "direct/explicit | he → Ned Carver | tweeted | \"This deal is a surrender,\"",
             "mixed/explicit | he → Ned Carver | adding | that he would fight it \"with every tool at my disposal.\"",
@@ -591,6 +592,7 @@ fn wire_story_with_many_quotes() {
             "direct/explicit | Senate Majority Leader Paul Brandt | said Sunday on CNN's \"State of the Union.\" | \"I think we're going to get there,\" … \"But it's not going to be easy.\"",
             "indirect/explicit | Treasury Secretary Maria Kohl | has warned | that the government could run out of money to pay its bills as soon as June 5",
             "mixed/explicit | she → Maria Kohl | said | the estimate was based on \"the most recently available data.\"",
+            "indirect/explicit | - | Asked | whether he trusted Dolan",
             "direct/explicit | Hart → Ellen Hart | replied | \"Yes. He's been straightforward.\"",
             "indirect/explicit | a summary circulated among House Republicans | According to | the bill would also claw back unspent pandemic relief funds",
             "indirect/explicit | Conservatives | have threatened | to derail it",
@@ -1279,6 +1281,38 @@ fn verdicts_adjuncts_and_mismatched_marks() {
             "indirect/explicit | Senate Majority Leader Tom Ruiz | According to | the vote will take place on Friday",
             "indirect/explicit | The council member | criticized | the proposal",
             "direct/explicit | a resident (anonymous) | said | 'We were never consulted.\"",
+        ],
+    );
+}
+
+/// Briefing and wire patterns: a source with a party tag before `said NP
+/// “…”` (the quotation holds the clause's verb), a lowercase quotation
+/// after the subject of reported speech, quantifier sources (`Two told`,
+/// `one said`), questions put to the subject (`Asked whether …`, `Pressed
+/// on whether …`; not a topic: `asked about the timeline`), object cues of
+/// stance and refusal (`dismissed X as`, `congratulated X on`, `has not
+/// commented publicly on`, `declined to explain why`), a title's period
+/// inside a recipient (`accused Ms. Adler of`), and `per` as a source
+/// adjunct (not `$3 per ton`).
+#[test]
+fn briefing_patterns() {
+    check(
+        "briefing_patterns.txt",
+        &[
+            "mixed/explicit | One of the committee members, Rep. Dana Ortiz, D-Minn., | said | the contract \"looked like a favor to a donor.\"",
+            "indirect/explicit | City Hall | said | the mayor \"has full confidence\" in the harbor board",
+            "mixed/explicit | Two | told | that the bidding had been \"rushed from the start\"",
+            "indirect/explicit | - | Asked | whether the contract would be reviewed",
+            "indirect/explicit | the minister | said | an audit was under way",
+            "indirect/explicit | - | Pressed | on whether she had met the bidder",
+            "indirect/explicit | The opposition leader | dismissed | the audit as a \"whitewash\"",
+            "indirect/explicit | The harbor board | congratulated | the winning bidder on its offer",
+            "indirect/explicit | The bidder | has not commented publicly on | the award",
+            "indirect/explicit | The ministry | declined to explain | why the tender closed early",
+            "indirect/explicit | The chairman, Paul Reyes, | has accused | Ms. Adler of hiding the bids",
+            "indirect/explicit | a person close to the board (anonymous) | per | At least four board members are expected to resign",
+            "indirect/explicit | the port authority | per | Prices rose by $3 per ton",
+            "direct/explicit | one (anonymous) | said | “Nobody read the bids,”",
         ],
     );
 }

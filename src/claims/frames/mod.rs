@@ -203,7 +203,21 @@ impl<'a, 'l> Reader<'a, 'l> {
     /// Whether a word at `i` stands where a noun does: after a determiner,
     /// possessive or preposition other than `to`.
     fn noun_position(&self, i: usize) -> bool {
+        // `One said`, `Some say`, `Two told reporters`: a quantifier before
+        // a past or speech form is the pronoun subject of a verb.
+        let quantifier_subject = || {
+            self.word(i - 1).is_some_and(|p| p.has(QUANT))
+                && self.word(i).is_some_and(|w| {
+                    let t = w.text(self.text).to_ascii_lowercase();
+                    t.ends_with("ed")
+                        || matches!(
+                            t.as_str(),
+                            "said" | "say" | "told" | "wrote" | "thought" | "knew" | "felt"
+                        )
+                })
+        };
         i > self.lo
+            && !quantifier_subject()
             && self.word(i - 1).is_some_and(|p| {
                 p.has(DET | POSS) && !p.has(REL | PRON)
                     || p.possessive

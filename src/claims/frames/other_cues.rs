@@ -6,6 +6,17 @@ use super::*;
 impl<'a, 'l> Reader<'a, 'l> {
     /// `according to X, …` / `…, according to X.` / `A, according to X, B`.
     pub(super) fn according_frame(&self, i: usize, end: usize) -> Option<Found> {
+        // `per a party aide` is a cue only as a sentence adjunct before a
+        // determined or named source (not `$5 per gallon`, `per capita`).
+        if end == i + 1 && self.is(i, "per") {
+            let adjunct = i == self.lo || self.punct(i - 1, ',') || self.quote(i - 1);
+            let source = self.word(i + 1).is_some_and(|w| {
+                (w.has(DET | POSS | QUANT) || w.cap) && !w.has(PRON) && !w.has(REL)
+            });
+            if !(adjunct && source) {
+                return None;
+            }
+        }
         let mut np = self.np_right(end)?;
         // `according to two officials briefed on the plan`: a participle
         // after the noun belongs to the source.

@@ -144,10 +144,13 @@ impl<'a, 'l> Reader<'a, 'l> {
             });
             s = restart?;
         }
+        // A phrase of determiners only is no noun phrase, but a lone
+        // quantifier is a pronoun (`One said`, `Some told reporters`).
         (s < end
-            && self.items[s..end]
+            && (self.items[s..end]
                 .iter()
-                .any(|it| it.is_word() && !it.has(DET)))
+                .any(|it| it.is_word() && !it.has(DET))
+                || s + 1 == end && self.items[s].has(QUANT)))
         .then_some(s..end)
     }
 

@@ -76,6 +76,19 @@ impl<'a, 'l> Reader<'a, 'l> {
                     }
                     prev_np = (it.cap && !it.has(DET)) || it.has(PRON);
                 }
+                // `said the standoff “made all of us look …”`: a quotation
+                // starting in lowercase right after a noun phrase holds the
+                // clause's verb.
+                ItemKind::Quote { .. }
+                    if self.word(k - 1).is_some_and(|p| !p.has(DET | POSS | PREP))
+                        && it
+                            .text(self.text)
+                            .chars()
+                            .find(|c| c.is_alphabetic())
+                            .is_some_and(char::is_lowercase) =>
+                {
+                    return true;
+                }
                 ItemKind::Number => prev_np = true,
                 ItemKind::Punct(',')
                     if commas == 1
@@ -248,7 +261,8 @@ impl<'a, 'l> Reader<'a, 'l> {
         let mut e = j + 1;
         while e < np.end && e - j < 6 {
             let it = &self.items[e];
-            if self.is(e, "of") {
+            // `Ms. Castellanos`: np_right took the title's period in.
+            if self.is(e, "of") || it.is_punct('.') {
                 e += 1;
                 continue;
             }
@@ -492,11 +506,56 @@ impl<'a, 'l> Reader<'a, 'l> {
             && sense.frames.has(F::Tag)
             && !sense.gerund
             && group.is_empty();
+        if let Some(f) = self.question_put(i, end, sense, gs, kind) {
+            return Some(f);
+        }
         let normal = self.verb_complement(i, end, sense, gs, kind, future, passive);
         if normal.is_none() && after_boundary {
             return self.inverted(self.new_found(gs..end, i, kind), gs, end);
         }
         normal
+    }
+
+    /// `Asked whether the talks had failed, the minister said …`, `When
+    /// asked if …`, `Pressed on whether …`: a participle opening the sentence
+    /// reports a question put to its subject by someone unnamed. The
+    /// question (`whether …`, `on whether …`) up to the comma is the content;
+    /// there is no source.
+    fn question_put(
+        &self,
+        i: usize,
+        end: usize,
+        sense: &Sense,
+        gs: usize,
+        kind: CueKind,
+    ) -> Option<Found> {
+        let opens = gs == self.lo
+            || gs == self.lo + 1
+                && self.word(self.lo).is_some_and(|w| {
+                    matches!(
+                        w.text(self.text).to_ascii_lowercase().as_str(),
+                        "when" | "if" | "once" | "after"
+                    )
+                });
+        let participle = self.items[i].text(self.text).ends_with("ed");
+        if !opens || !participle || sense.recipient == Recipient::None || !sense.frames.has(F::Wh) {
+            return None;
+        }
+        let (j, _) = self.adjuncts(end);
+        // A question with its proposition (`whether …`, `on whether …`),
+        // not a topic (`Asked about the criticism, he shrugged`).
+        let question = self.word(j).is_some_and(|w| w.has(WH))
+            || (self.is(j, "about") || self.is(j, "on"))
+                && self.word(j + 1).is_some_and(|w| w.has(WH));
+        if !question {
+            return None;
+        }
+        let comma = (j + 1..self.content_end().min(j + super::phrases::MAX_CLAUSE))
+            .find(|&k| self.punct(k, ','))?;
+        let mut f = self.new_found(gs..end, i, kind);
+        f.placement = Placement::After;
+        f.content = vec![j..comma];
+        Some(f)
     }
 
     /// A verb cue read forward: adjuncts, recipient and complement, then
