@@ -915,6 +915,7 @@ fn assert_floors(path: &std::path::Path, floors: &Floors) {
     let gold = eval::load_gold(path).expect("gold file");
     let evaluation = eval::evaluate(gold, Lexicon::builtin());
     assert_eq!(evaluation.crashed(), 0);
+    assert!(evaluation.docs.iter().all(|d| d.invalid_spans == 0));
     let mut report = String::new();
     let mut below = Vec::new();
     for (scope, metric, min) in floors {
@@ -944,38 +945,45 @@ fn political_set_scores() {
 // `fixtures/claims/outlets/*.ann` is a second composed set in the same
 // markup, written blind (its authors never read the extractor, its rules or
 // the other fixtures) in the house styles of different kinds of outlet, to
-// estimate the accuracy on held-out real political news. It has no floors
-// yet: the test only checks that every article is scored without a crash
-// and prints the figures.
+// estimate the accuracy on held-out real political news. Its first scores
+// are the blind estimate; the misses it showed were then fixed with general
+// patterns (each with its own fixture), so its floors guard against
+// regressions like the political set's.
 
 #[test]
 fn outlets_set_gold_matches_its_annotations() {
     composed_set_gold_matches_its_annotations("outlets", 10);
 }
 
-/// The extractor on the outlets set: every document scored, none crashed;
-/// the figures are printed (`cargo test --test claims outlets -- --nocapture`).
+/// The extractor on the outlets set: every document scored, none crashed,
+/// and the scores above the floors (`cargo test --test claims outlets --
+/// --nocapture` prints them).
 #[test]
 fn outlets_set_scores() {
-    use attrcheck::eval::{self, Metric, Scope};
     let path = repo().join("fixtures/claims/outlets/gold.jsonl");
-    let gold = eval::load_gold(&path).expect("gold file");
-    let documents = gold.docs.len();
-    assert!(documents >= 10, "{documents} documents");
-    let evaluation = eval::evaluate(gold, Lexicon::builtin());
-    assert_eq!(evaluation.docs.len(), documents);
-    assert_eq!(evaluation.crashed(), 0);
-    assert!(evaluation.docs.iter().all(|d| d.invalid_spans == 0));
-    for scope in [Scope::Direct, Scope::All] {
-        for metric in Metric::ALL {
-            let f1 = evaluation.counts(scope, metric).f1().unwrap_or(0.0);
-            eprintln!("outlets {scope:?} {metric:?}: {:.1}", f1 * 100.0);
-        }
-    }
+    let gold = attrcheck::eval::load_gold(&path).expect("gold file");
+    assert!(gold.docs.len() >= 10, "{} documents", gold.docs.len());
+    assert_floors(&path, OUTLETS_FLOORS);
 }
 
+/// Floors for the outlets set (F1), a little under the measured figures
+/// (`docs/accuracy.md`: 97.7 / 97.7 direct, 93.1 / 73.9 / 88.3 / 87.1
+/// all). The set was blind when first scored (87.5 / 69.5 / 80.8 / 81.5);
+/// its failures have been worked on since, so these are regression floors.
+const OUTLETS_FLOORS: &Floors = {
+    use attrcheck::eval::{Metric::*, Scope::*};
+    &[
+        (Direct, SpeakerContent, 0.95),
+        (Direct, ContentOverlap, 0.95),
+        (All, ContentOverlap, 0.91),
+        (All, ContentExact, 0.71),
+        (All, SpeakerContent, 0.86),
+        (All, CueContent, 0.85),
+    ]
+};
+
 /// Floors for the political set (F1), a little under the measured figures
-/// (`docs/accuracy.md`: 100 / 100 direct, 96.4 / 93.2 / 96.4 / 96.1 all),
+/// (`docs/accuracy.md`: 100 / 100 direct, 97.5 / 94.4 / 97.5 / 97.2 all),
 /// so that a regression fails.
 const POLITICAL_FLOORS: &Floors = {
     use attrcheck::eval::{Metric::*, Scope::*};
@@ -1005,16 +1013,16 @@ fn dev_set_scores() {
 }
 
 /// Floors for the dev set (F1), a little under the measured figures
-/// (`docs/accuracy.md`: 92.1 / 92.1 direct, 81.3 / 62.4 / 79.4 / 78.7 all).
+/// (`docs/accuracy.md`: 92.1 / 92.1 direct, 81.6 / 62.9 / 79.9 / 79.1 all).
 const DEV_FLOORS: &Floors = {
     use attrcheck::eval::{Metric::*, Scope::*};
     &[
         (Direct, SpeakerContent, 0.91),
         (Direct, ContentOverlap, 0.91),
         (All, ContentOverlap, 0.80),
-        (All, ContentExact, 0.61),
-        (All, SpeakerContent, 0.78),
-        (All, CueContent, 0.77),
+        (All, ContentExact, 0.615),
+        (All, SpeakerContent, 0.785),
+        (All, CueContent, 0.775),
     ]
 };
 

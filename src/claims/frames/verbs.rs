@@ -211,14 +211,19 @@ impl<'a, 'l> Reader<'a, 'l> {
         (j, channel)
     }
 
+    /// The longest run of trailing adjuncts [`Self::before_trailing_adjuncts`]
+    /// leaves out of an object, in items (`in a statement on Monday night`).
+    const MAX_ADJUNCTS: usize = 14;
+
     /// Where an object running from `c` to `end` ends once the time and
     /// channel adjuncts closing it are left out (`criticized [the
     /// proposal] on Tuesday`, `condemned [the attack] in a statement on
     /// Monday`): they belong to the verb, not to what was said.
     pub(super) fn before_trailing_adjuncts(&self, c: usize, end: usize) -> usize {
-        // Bounded: an object is at most `MAX_CLAUSE` items and an adjunct
-        // phrase a few words, so this stays linear in the sentence.
-        (c + 1..end)
+        // Bounded: the adjuncts are read within the object's last few
+        // items only, so this stays linear in the sentence.
+        let within = Reader { hi: end, ..*self };
+        (end.saturating_sub(Self::MAX_ADJUNCTS).max(c + 1)..end)
             .find(|&k| {
                 self.word(k).is_some_and(|w| {
                     !w.cap
@@ -228,7 +233,7 @@ impl<'a, 'l> Reader<'a, 'l> {
                                     w.text(self.text).to_ascii_lowercase().as_str(),
                                     "on" | "in" | "at" | "during" | "via"
                                 ))
-                }) && self.adjuncts(k).0 == end
+                }) && within.adjuncts(k).0 == end
                     // A time, channel or document, not a place (`proposed
                     // a zone in the region`).
                     && (k..end).any(|m| {
