@@ -529,6 +529,41 @@ pub fn is_ly_adverb(word: &str) -> bool {
 /// words for [`FIRST`] skip the lookup for longer ones.
 pub const FIRST_MAX_LEN: usize = longest_with(FIRST) + 2;
 
+/// The first bytes (ASCII lowercase) of the words with [`FIRST`], one bit
+/// per byte value.
+const FIRST_INITIALS: u128 = initials_with(FIRST);
+
+/// Whether `word` can have the flag [`FIRST`], decided without a lookup:
+/// false when it is longer than [`FIRST_MAX_LEN`] or starts with an ASCII
+/// byte no first- or second-person word starts with (most words). Callers
+/// testing every word of a text for [`FIRST`] ask this first.
+#[inline]
+pub fn may_be_first(word: &str) -> bool {
+    word.len() <= FIRST_MAX_LEN
+        && match word.as_bytes().first() {
+            // The lookup lowercases an ASCII first byte and nothing else
+            // maps to one: a non-ASCII start is left to the lookup.
+            Some(&b) if b.is_ascii() => FIRST_INITIALS >> b.to_ascii_lowercase() & 1 != 0,
+            Some(_) => true,
+            None => false,
+        }
+}
+
+/// The set of first bytes, lowercased, of the words with a flag of `flag`.
+const fn initials_with(flag: Flags) -> u128 {
+    let (mut i, mut set) = (0, 0u128);
+    while i < WORDS.len() {
+        if WORDS[i].1 & flag != 0 {
+            let first = WORDS[i].0.as_bytes()[0];
+            if first.is_ascii() {
+                set |= 1 << first.to_ascii_lowercase();
+            }
+        }
+        i += 1;
+    }
+    set
+}
+
 /// The length of the longest word of the table with a flag of `flag`.
 const fn longest_with(flag: Flags) -> usize {
     let (mut i, mut longest) = (0, 0);
@@ -561,6 +596,7 @@ mod tests {
             let typographic = word.replace('\'', "’");
             assert!(typographic.len() <= FIRST_MAX_LEN, "{word}");
             assert_ne!(flags(&typographic) & FIRST, 0, "{typographic}");
+            assert!(may_be_first(word) && may_be_first(&typographic), "{word}");
         }
     }
 

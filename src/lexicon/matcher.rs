@@ -321,6 +321,13 @@ pub struct PhraseMatcher {
     slots: Vec<(u64, u32)>,
     /// `64 - log2(slots.len())`: the shift that turns a hash into a slot.
     shift: u32,
+    /// One bit per value of a hash's top bits, set for every symbol's hash:
+    /// 16 bits per slot, so that a word in no phrase finds its bit clear
+    /// (in a table that fits the cache) but for about one word in 64,
+    /// where an empty home slot lets through one in four.
+    filter: Vec<u64>,
+    /// `64 - log2(filter bits)`: the shift that turns a hash into a bit.
+    filter_shift: u32,
     /// Symbol → word, to confirm a hash hit.
     symbols: Vec<Box<str>>,
     /// Symbol → its word's hash, to rebuild `slots`.
@@ -407,6 +414,9 @@ impl PhraseMatcher {
         let len = (4 * self.symbols.len()).next_power_of_two().max(16);
         self.slots = vec![(0, 0); len];
         self.shift = 64 - len.trailing_zeros();
+        let bits = 16 * len;
+        self.filter = vec![0; bits / 64];
+        self.filter_shift = 64 - bits.trailing_zeros();
         for symbol in 0..self.symbols.len() {
             self.place(self.symbol_hashes[symbol], symbol as u32);
         }
@@ -420,6 +430,18 @@ impl PhraseMatcher {
             i = (i + 1) & mask;
         }
         self.slots[i] = (hash, symbol + 1);
+        let bit = hash >> self.filter_shift;
+        self.filter[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+
+    /// Whether `hash` may be a symbol's: false for most words, which no
+    /// phrase uses. The filter is not empty when `slots` is not.
+    #[inline(always)]
+    fn may_be_symbol(&self, hash: u64) -> bool {
+        let bit = hash >> self.filter_shift;
+        self.filter
+            .get((bit / 64) as usize)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     /// The symbol of the word `text()` whose hash is `hash`, if some phrase
@@ -572,8 +594,6 @@ impl PhraseMatcher {
         if self.slots.is_empty() {
             return hits;
         }
-        let (slots, shift) = (&self.slots[..], self.shift);
-        let mask = slots.len() - 1;
         let mut state = 0u32;
         let mut index = 0u32;
         for step in steps {
@@ -586,11 +606,9 @@ impl PhraseMatcher {
                 }
             };
             index += 1;
-            // Most words are in no phrase: their home slot is empty. With
+            // Most words are in no phrase: their filter bit is clear. With
             // possessives stripped, a word ending in `'s` may still be one.
-            if slots[(hash >> shift) as usize & mask].1 == 0
-                && (!self.possessive || !text(index - 1).ends_with("'s"))
-            {
+            if !self.may_be_symbol(hash) && (!self.possessive || !text(index - 1).ends_with("'s")) {
                 state = 0;
                 continue;
             }

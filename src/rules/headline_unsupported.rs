@@ -4,13 +4,14 @@
 use super::calendar::{article_date, article_year, days_from_civil, weekday_name};
 use super::figures::{figure_at, is_vague_number_word, number_word, Figure};
 use super::mentions::{
-    fold, is_determiner, without_possessive, FxHashSet, Mentions, NameWord, Shape,
+    fold, is_determiner, without_possessive, FxHashMap, FxHashSet, Mentions, NameWord, Shape,
 };
 use super::{Rule, RuleContext};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::Names;
 use crate::parse::{date::month_number, date::weekday_number, weekday_of, DateMention};
 use crate::source::Span;
+use std::sync::OnceLock;
 
 declare_rule! {
     /// ## What it does
@@ -389,6 +390,8 @@ struct Wanted {
     shapes: Vec<u64>,
     /// Bit set for the first byte of every prefix.
     prefix_firsts: [u64; 4],
+    /// A buffer for the forms built while adding.
+    scratch: String,
 }
 
 /// The slot of a word's first byte and length in [`Wanted::shapes`].
@@ -433,20 +436,12 @@ impl Wanted {
         if norm.contains('.') {
             self.add_form(&undotted(norm));
         }
-        self.add_form(&dotted(norm));
-        for &(a, b) in IRREGULAR_FORMS {
-            if a == norm {
-                self.add_form(b);
-            } else if b == norm {
-                self.add_form(a);
-            }
-        }
-        for &(capital, countries) in CAPITALS {
-            if capital == norm {
-                for country in countries.iter() {
-                    self.add_form(country);
-                }
-            }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        dotted_into(norm, &mut scratch);
+        self.add_form(&scratch);
+        self.scratch = scratch;
+        for form in related_forms(norm) {
+            self.add_form(form);
         }
     }
 
@@ -499,13 +494,40 @@ fn undotted(norm: &str) -> String {
 /// `us` → `u.s` (the word stream drops the final period).
 fn dotted(norm: &str) -> String {
     let mut out = String::with_capacity(norm.len() * 2);
+    dotted_into(norm, &mut out);
+    out
+}
+
+/// [`dotted`] into `out`, which is cleared first.
+fn dotted_into(norm: &str, out: &mut String) {
+    out.clear();
     for (i, c) in norm.chars().enumerate() {
         if i > 0 {
             out.push('.');
         }
         out.push(c);
     }
-    out
+}
+
+/// The forms [`IRREGULAR_FORMS`] and [`CAPITALS`] relate to `norm` (the
+/// other member of its pairs, a capital's countries), from a map built once
+/// from the two lists: one lookup where a scan compared every entry.
+fn related_forms(norm: &str) -> &'static [&'static str] {
+    static RELATED: OnceLock<FxHashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    RELATED
+        .get_or_init(|| {
+            let mut map: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
+            for &(a, b) in IRREGULAR_FORMS {
+                map.entry(a).or_default().push(b);
+                map.entry(b).or_default().push(a);
+            }
+            for &(capital, countries) in CAPITALS {
+                map.entry(capital).or_default().extend(countries);
+            }
+            map
+        })
+        .get(norm)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// The parts of a hyphenated compound worth checking (`russia-ukraine` →
@@ -668,12 +690,7 @@ impl<'w> BodyWords<'w> {
     fn has_form(&self, norm: &str, names: &Names) -> bool {
         self.has_word(norm)
             || self.has_stem(norm)
-            || IRREGULAR_FORMS
-                .iter()
-                .any(|&(a, b)| (a == norm && self.has_word(b)) || (b == norm && self.has_word(a)))
-            || CAPITALS
-                .iter()
-                .any(|&(c, countries)| c == norm && countries.iter().any(|n| self.has_word(n)))
+            || related_forms(norm).iter().any(|f| self.has_word(f))
             || lexicon_aliases(names, norm).any(|a| self.has_word(a))
     }
 

@@ -9,7 +9,7 @@
 //! verbs) only shape *where a name is*, never what is flagged.
 
 use super::words::{ItemKind, Words};
-use crate::lexicon::matcher::{strip_possessive, word_hash};
+use crate::lexicon::matcher::{word_hash, word_hash_bytes};
 use crate::source::Span;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -428,6 +428,8 @@ impl Mentions {
             lower: HashSet::default(),
         };
         out.lower.reserve(items.len() / 2);
+        let bytes = text.as_bytes();
+        let norms = words.norm_buffer().as_bytes();
         // State since the previous word.
         let mut initial = true;
         let mut joined = false;
@@ -454,15 +456,18 @@ impl Mentions {
                     after = Some(c);
                 }
                 ItemKind::Word => {
-                    let written = item.span.text(text);
+                    // Bytes, not `str` slices: no char-boundary checks per word.
+                    let written = bytes
+                        .get(item.span.start as usize..item.span.end as usize)
+                        .unwrap_or(&[]);
                     // The word stream splits `1,200` at the comma; the
                     // groups of a number are one word here.
                     if let Some(prev) = out.words.last_mut() {
                         if prev.shape == Shape::Number
                             && written.len() >= 3
-                            && written.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-                            && text.get(prev.span.end as usize..item.span.start as usize)
-                                == Some(",")
+                            && written[..3].iter().all(u8::is_ascii_digit)
+                            && bytes.get(prev.span.end as usize..item.span.start as usize)
+                                == Some(b",")
                         {
                             prev.span.end = item.span.end;
                             initial = false;
@@ -472,20 +477,31 @@ impl Mentions {
                         }
                     }
                     let range = item.norm_range();
-                    let full = out.norms.get(range.clone()).unwrap_or("");
-                    let norm = strip_possessive(full);
-                    let shape = shape(written);
+                    let full = norms.get(range.clone()).unwrap_or(&[]);
+                    // `strip_possessive`, on bytes.
+                    let mut len = full.len();
+                    if len > 2 && full.ends_with(b"'s") {
+                        len -= 2;
+                    }
+                    let shape = match written.first() {
+                        Some(b) if b.is_ascii_digit() => Shape::Number,
+                        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => Shape::Lower,
+                        _ => shape(item.span.text(text)),
+                    };
                     if shape == Shape::Lower {
-                        debug_assert_eq!(item.norm_hash(), word_hash(full));
-                        let hash = if norm.len() == full.len() {
+                        debug_assert_eq!(item.norm_hash(), word_hash_bytes(full));
+                        let hash = if len == full.len() {
                             item.norm_hash()
                         } else {
-                            word_hash(norm)
+                            word_hash_bytes(&full[..len])
                         };
                         out.lower.insert(hash);
                     }
-                    // A word longer than 64 KiB is no name: keep its start.
-                    let len = floor_char_boundary(norm, usize::from(u16::MAX));
+                    if len > usize::from(u16::MAX) {
+                        // A word longer than 64 KiB is no name: keep its start.
+                        let norm = out.norms.get(range.start..range.start + len).unwrap_or("");
+                        len = floor_char_boundary(norm, usize::from(u16::MAX));
+                    }
                     out.words.push(NameWord {
                         span: item.span,
                         norm_start: range.start as u32,

@@ -87,22 +87,25 @@ impl Voices {
                 .unwrap_or(&[]);
             let tokens = &tokens[..tokens.partition_point(|t| t.span.end <= block.span.end)];
             let mut voice = Voice::Narration;
+            let may_be_caption = sentences.len() <= 3;
             for (i, token) in tokens.iter().enumerate() {
                 if token.kind != TokenKind::Word {
                     continue;
                 }
-                let word = token.text(text);
-                if sentences.len() <= 3 && is_caption_credit(text, tokens, i, lexicon) {
+                if may_be_caption && is_caption_credit(text, tokens, i, lexicon) {
                     voice = Voice::Caption;
                     break;
                 }
                 if voice == Voice::Narration
-                    && word.len() <= grammar::FIRST_MAX_LEN
-                    && grammar::flags(word) & FIRST != 0
+                    && is_first_person(text, token)
                     && is_person_pronoun(text, tokens, i)
                     && article.quote_at(token.span.start).is_none()
                 {
                     voice = Voice::Speech;
+                    // Only a caption's credit could still change it.
+                    if !may_be_caption {
+                        break;
+                    }
                 }
             }
             blocks.push(voice);
@@ -218,6 +221,14 @@ pub fn has_speech_verb(text: &str, article: &Article, spans: &[Span], cues: &Cue
                 })
             })
     })
+}
+
+/// Whether word `token` is a first- or second-person word (`I`, `we`,
+/// `your`), most words being ruled out by their length and first letter.
+#[inline]
+fn is_first_person(text: &str, token: &crate::parse::Token) -> bool {
+    let word = token.text(text);
+    grammar::may_be_first(word) && grammar::flags(word) & FIRST != 0
 }
 
 /// Whether the first- or second-person word `tokens[i]` is a pronoun as
