@@ -77,6 +77,17 @@ struct Draft {
     removed: bool,
 }
 
+impl Draft {
+    /// A claim that no later sentence continues.
+    fn closed(claim: Claim) -> Draft {
+        Draft {
+            claim,
+            open_ended: false,
+            removed: false,
+        }
+    }
+}
+
 /// The state carried through the article.
 struct Extractor<'a, 'l> {
     text: &'a str,
@@ -823,11 +834,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
             sentence: u.sentences.start,
             quotes,
         };
-        Some(self.push(Draft {
-            claim,
-            open_ended: false,
-            removed: false,
-        }))
+        Some(self.push(Draft::closed(claim)))
     }
 
     /// An utterance of quotations only (`“It failed.”`): further fragments
@@ -907,11 +914,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
                 claim.attribution = Attribution::Inherited;
                 claim.chain = self.post_chain(author);
             }
-            self.push(Draft {
-                claim,
-                open_ended: false,
-                removed: false,
-            });
+            self.push(Draft::closed(claim));
         }
     }
 
@@ -1046,11 +1049,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
             sentence: u.sentences.start,
             quotes,
         };
-        self.push(Draft {
-            claim,
-            open_ended: false,
-            removed: false,
-        });
+        self.push(Draft::closed(claim));
     }
 
     /// The chain of a post's own words: the publisher, then the author.
@@ -1143,14 +1142,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
             .iter()
             .position(|d| d.claim.span.start > start)
             .map_or(self.drafts.len(), |k| utt_start + k);
-        self.drafts.insert(
-            at,
-            Draft {
-                claim,
-                open_ended: false,
-                removed: false,
-            },
-        );
+        self.drafts.insert(at, Draft::closed(claim));
         for k in at..self.drafts.len() {
             for &q in &self.drafts[k].claim.quotes {
                 self.quote_owner.insert(q, k);
@@ -1178,11 +1170,7 @@ impl<'a, 'l> Extractor<'a, 'l> {
             sentence: u.sentences.start,
             quotes,
         };
-        self.push(Draft {
-            claim,
-            open_ended: false,
-            removed: false,
-        });
+        self.push(Draft::closed(claim));
     }
 }
 

@@ -181,33 +181,55 @@ pub fn read_block<'l>(
         }
         if inside_until <= sentence.span.end {
             // The sentence does not end inside a quotation: the utterance ends.
-            if items.len() > utt_start_item {
-                candidate |= has_cue(text, &items[utt_start_item..]);
-                if candidate {
-                    speaker_words(text, lexicon, &mut items[utt_start_item..]);
-                }
-                utterances.push(Utterance {
-                    items: utt_start_item..items.len(),
-                    sentences: utt_start_sentence..s + 1,
-                    candidate,
-                });
-            }
+            close_utterance(
+                text,
+                lexicon,
+                items,
+                utt_start_item,
+                utt_start_sentence..s + 1,
+                candidate,
+                utterances,
+            );
             utt_start_item = items.len();
             utt_start_sentence = s + 1;
             candidate = false;
         }
     }
-    if items.len() > utt_start_item {
-        candidate |= has_cue(text, &items[utt_start_item..]);
-        if candidate {
-            speaker_words(text, lexicon, &mut items[utt_start_item..]);
-        }
-        utterances.push(Utterance {
-            items: utt_start_item..items.len(),
-            sentences: utt_start_sentence..block.sentences.end.max(utt_start_sentence + 1),
-            candidate,
-        });
+    close_utterance(
+        text,
+        lexicon,
+        items,
+        utt_start_item,
+        utt_start_sentence..block.sentences.end.max(utt_start_sentence + 1),
+        candidate,
+        utterances,
+    );
+}
+
+/// Ends the utterance whose items start at `start` (if it has any): it is
+/// a candidate when something in it may be a cue, and only candidates get
+/// their speaker words resolved.
+fn close_utterance<'l>(
+    text: &str,
+    lexicon: &'l Lexicon,
+    items: &mut [Item<'l>],
+    start: usize,
+    sentences: Range<u32>,
+    candidate: bool,
+    utterances: &mut Vec<Utterance>,
+) {
+    if items.len() <= start {
+        return;
     }
+    let candidate = candidate || has_cue(text, &items[start..]);
+    if candidate {
+        speaker_words(text, lexicon, &mut items[start..]);
+    }
+    utterances.push(Utterance {
+        items: start..items.len(),
+        sentences,
+        candidate,
+    });
 }
 
 /// Whether a whole cue form is written in `items`: a word with a sense

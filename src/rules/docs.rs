@@ -90,7 +90,7 @@ pub fn index_page(rules: &[Box<dyn Rule>]) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "Every rule attrcheck runs by default. `attrcheck --explain CODE` prints a rule's page; `--select` and `--ignore` take codes or names. Codes `AC0xx` are rules written in Rust (`src/rules/`), codes `AC1xx` (AC100 to AC199) are data rules (`rules/*.json`, including a team's own from `--rules-dir`)."
+        "Every rule attrcheck runs by default. `attrcheck --explain CODE` prints a rule's page; `--select` and `--ignore` take codes or names. Codes `AC0xx` are rules written in Rust (`src/rules/`), codes `AC1xx` (AC100 to AC199) are data rules (`rules/*.json`, including a team's own from `--rules-dir`). AC150 is not a shipped rule: it is the code of the example team rule in `rules/README.md` (`house-style-said`) and of the data rules the tests build, so it has no page here."
     );
     let _ = writeln!(out);
     let _ = writeln!(out, "| code | name | severity | kind | what it does |");
